@@ -1,0 +1,158 @@
+package org.mpgref.evaluation;
+
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.MarkovGame;
+import org.mpgref.game.StageExpectation;
+import org.mpgref.linalg.ExactLinearSolver;
+
+/**
+ * Agent i's exact best response to π_{-i}: an optimal deterministic stationary policy σ of agent i's induced MDP
+ * (states S, actions A_i, reward r̄_i(s,a_i), transitions P̄_i(s'|s,a_i), discount γ), found by Howard's policy
+ * iteration in exact arithmetic, starting from the greedy action of Q̄_i^π and switching an action only on strict
+ * improvement (lowest index among ties), which terminates after finitely many steps (Puterman 1994, Thm 6.4.2).
+ * The optimal value V_i^*(s) = max_{π_i'} V_i^{π_i',π_{-i}}(s) holds for every start state simultaneously.
+ *
+ * <p>Certificate: {@link #verify()} re-checks Bellman optimality exactly, V*(s) = Q*(s,σ(s)) ≥ Q*(s,a) for all s, a,
+ * which implies V* is the optimal value (the optimality equation has a unique solution for γ < 1).
+ */
+public final class BestResponse {
+  private final MarkovGame game;
+  private final StageExpectation[] stage;
+  private final int agent;
+  private final int[] actions;
+  private final BigFraction[] value;
+  private final int iterations;
+
+  private BestResponse(MarkovGame game, StageExpectation[] stage, int agent, int[] actions, BigFraction[] value,
+      int iterations) {
+    this.game = game;
+    this.stage = stage;
+    this.agent = agent;
+    this.actions = actions;
+    this.value = value;
+    this.iterations = iterations;
+  }
+
+  /**
+   * Computes agent i's best response to the other agents' part of an evaluated policy.
+   *
+   * @param evaluation the evaluation of π (supplies r̄_i, P̄_i and Q̄_i^π)
+   * @param agent i
+   * @return the best response and its value
+   */
+  public static BestResponse of(Evaluation evaluation, int agent) {
+    MarkovGame game = evaluation.game();
+    int states = game.stateCount();
+    int m = game.actionCount(agent);
+    StageExpectation[] stage = new StageExpectation[states];
+    int[] sigma = new int[states];
+    for (int s = 0; s < states; s++) {
+      stage[s] = evaluation.stage(s);
+      int best = 0;
+      for (int a = 1; a < m; a++) {
+        if (evaluation.qBar(agent, s, a).compareTo(evaluation.qBar(agent, s, best)) > 0) {
+          best = a;
+        }
+      }
+      sigma[s] = best;
+    }
+    int iterations = 0;
+    while (true) {
+      iterations++;
+      BigFraction[] w = evaluate(game, stage, agent, sigma);
+      boolean improved = false;
+      for (int s = 0; s < states; s++) {
+        BigFraction[] q = Evaluation.qRow(game, stage[s], agent, w);
+        int best = sigma[s];
+        for (int a = 0; a < m; a++) {
+          if (q[a].compareTo(q[best]) > 0) {
+            best = a;
+          }
+        }
+        if (best != sigma[s]) {
+          sigma[s] = best;
+          improved = true;
+        }
+      }
+      if (!improved) {
+        return new BestResponse(game, stage, agent, sigma, w, iterations);
+      }
+    }
+  }
+
+  private static BigFraction[] evaluate(MarkovGame game, StageExpectation[] stage, int agent, int[] sigma) {
+    int states = sigma.length;
+    BigFraction[][] p = new BigFraction[states][states];
+    BigFraction[][] r = new BigFraction[states][1];
+    for (int s = 0; s < states; s++) {
+      for (int t = 0; t < states; t++) {
+        p[s][t] = stage[s].transitionBar(agent, sigma[s], t);
+      }
+      r[s][0] = stage[s].rewardBar(agent, sigma[s]);
+    }
+    BigFraction[][] x = ExactLinearSolver.solveDiscounted(game.discount(), p, r);
+    BigFraction[] w = new BigFraction[states];
+    for (int s = 0; s < states; s++) {
+      w[s] = x[s][0];
+    }
+    return w;
+  }
+
+  /**
+   * @return i
+   */
+  public int agent() {
+    return agent;
+  }
+
+  /**
+   * @param state s
+   * @return σ(s), the best-response action
+   */
+  public int action(int state) {
+    return actions[state];
+  }
+
+  /**
+   * @return σ as a fresh array [s]
+   */
+  public int[] actions() {
+    return actions.clone();
+  }
+
+  /**
+   * @param state s
+   * @return V_i^*(s) = max_{π_i'} V_i^{π_i', π_{-i}}(s)
+   */
+  public BigFraction value(int state) {
+    return value[state];
+  }
+
+  /**
+   * @return number of policy-evaluation steps policy iteration took
+   */
+  public int iterations() {
+    return iterations;
+  }
+
+  /**
+   * Re-checks exactly that V* satisfies the Bellman optimality equation with σ attaining the maximum:
+   * V*(s) = r̄_i(s,σ(s)) + γ P̄_i(·|s,σ(s))·V* and V*(s) ≥ r̄_i(s,a) + γ P̄_i(·|s,a)·V* for every s and a.
+   *
+   * @return true iff the certificate holds
+   */
+  public boolean verify() {
+    for (int s = 0; s < value.length; s++) {
+      BigFraction[] q = Evaluation.qRow(game, stage[s], agent, value);
+      if (!q[actions[s]].equals(value[s])) {
+        return false;
+      }
+      for (BigFraction x : q) {
+        if (x.compareTo(value[s]) > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

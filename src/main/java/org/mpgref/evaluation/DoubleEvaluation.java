@@ -1,0 +1,307 @@
+package org.mpgref.evaluation;
+
+import org.mpgref.game.DoubleMarkovGame;
+import org.mpgref.game.DoublePolicy;
+import org.mpgref.game.InvalidGameException;
+import org.mpgref.linalg.DoubleLinearSolver;
+
+/**
+ * The double twin of {@link Evaluation} and {@link NashGap}, on primitive arrays: V_i^π(s), Q̄_i^π(s,a_i),
+ * Ā_i^π, d_ρ^π, and (on request) best responses by policy iteration and the Nash gaps, with the same formulas.
+ * Policy iteration switches an action only when it improves by more than 1e-12·(1+|V|) so that round-off cannot
+ * make it cycle; it is capped at 1000 steps. Index shapes: value [i][s], qBar [i][s][a], visitation [s].
+ * Immutable after construction.
+ */
+public final class DoubleEvaluation {
+  private final DoubleMarkovGame game;
+  private final DoublePolicy policy;
+  private final double[][][] rewardBar; // [s][i][a]
+  private final double[][][][] transitionBar; // [s][i][a][s']
+  private final double[][] transition; // [s][s']
+  private final double[][] value; // [i][s]
+  private final double[][][] qBar; // [i][s][a]
+  private final double[] visitation;
+
+  private DoubleEvaluation(DoubleMarkovGame game, DoublePolicy policy, double[][][] rewardBar, double[][][][] transitionBar,
+      double[][] transition, double[][] value, double[][][] qBar, double[] visitation) {
+    this.game = game;
+    this.policy = policy;
+    this.rewardBar = rewardBar;
+    this.transitionBar = transitionBar;
+    this.transition = transition;
+    this.value = value;
+    this.qBar = qBar;
+    this.visitation = visitation;
+  }
+
+  /**
+   * Evaluates π in double.
+   *
+   * @param game the double game
+   * @param policy π
+   * @return the evaluation
+   * @throws InvalidGameException if shapes differ
+   */
+  public static DoubleEvaluation of(DoubleMarkovGame game, DoublePolicy policy) {
+    int n = game.agentCount();
+    int states = game.stateCount();
+    if (policy.agentCount() != n || policy.stateCount() != states) {
+      throw new InvalidGameException("policy shape (" + policy.agentCount() + " agents, " + policy.stateCount()
+          + " states) does not match the game (" + n + ", " + states + ")");
+    }
+    double gamma = game.discount();
+    double[][][] rb = new double[states][n][];
+    double[][][][] pb = new double[states][n][][];
+    double[][] p = new double[states][states];
+    double[][] r = new double[states][n];
+    for (int s = 0; s < states; s++) {
+      double[][] pi = policy.atState(s);
+      for (int i = 0; i < n; i++) {
+        if (pi[i].length != game.actionCount(i)) {
+          throw new InvalidGameException("policy of agent " + i + " has " + pi[i].length + " actions; the game has "
+              + game.actionCount(i));
+        }
+        rb[s][i] = new double[game.actionCount(i)];
+        pb[s][i] = new double[game.actionCount(i)][states];
+      }
+      game.expect(s, pi, rb[s], pb[s]);
+      for (int a = 0; a < pi[0].length; a++) {
+        for (int t = 0; t < states; t++) {
+          p[s][t] += pi[0][a] * pb[s][0][a][t];
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int a = 0; a < pi[i].length; a++) {
+          r[s][i] += pi[i][a] * rb[s][i][a];
+        }
+      }
+    }
+    double[][] v = DoubleLinearSolver.solveDiscounted(gamma, p, r);
+    double[][] value = new double[n][states];
+    double[][][] q = new double[n][states][];
+    for (int i = 0; i < n; i++) {
+      for (int s = 0; s < states; s++) {
+        value[i][s] = v[s][i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int s = 0; s < states; s++) {
+        q[i][s] = qRow(gamma, rb[s][i], pb[s][i], value[i]);
+      }
+    }
+    double[][] a = new double[states][states];
+    double[][] rhs = new double[states][1];
+    double[] rho = game.initial();
+    for (int s = 0; s < states; s++) {
+      for (int t = 0; t < states; t++) {
+        a[s][t] = (s == t ? 1 : 0) - gamma * p[t][s];
+      }
+      rhs[s][0] = (1 - gamma) * rho[s];
+    }
+    double[][] x = DoubleLinearSolver.solve(a, rhs);
+    double[] d = new double[states];
+    for (int s = 0; s < states; s++) {
+      d[s] = x[s][0];
+    }
+    return new DoubleEvaluation(game, policy, rb, pb, p, value, q, d);
+  }
+
+  private static double[] qRow(double gamma, double[] rBar, double[][] pBar, double[] w) {
+    double[] row = new double[rBar.length];
+    for (int a = 0; a < row.length; a++) {
+      double cont = 0;
+      for (int t = 0; t < w.length; t++) {
+        cont += pBar[a][t] * w[t];
+      }
+      row[a] = rBar[a] + gamma * cont;
+    }
+    return row;
+  }
+
+  /**
+   * @param agent i
+   * @param state s
+   * @return V_i^π(s)
+   */
+  public double value(int agent, int state) {
+    return value[agent][state];
+  }
+
+  /**
+   * @param agent i
+   * @return V_i^π(ρ)
+   */
+  public double valueAtInitial(int agent) {
+    double[] rho = game.initial();
+    double t = 0;
+    for (int s = 0; s < rho.length; s++) {
+      t += rho[s] * value[agent][s];
+    }
+    return t;
+  }
+
+  /**
+   * @param agent i
+   * @param state s
+   * @param action a_i
+   * @return Q̄_i^π(s,a_i)
+   */
+  public double qBar(int agent, int state, int action) {
+    return qBar[agent][state][action];
+  }
+
+  /**
+   * @param agent i
+   * @param state s
+   * @param action a_i
+   * @return Ā_i^π(s,a_i)
+   */
+  public double advantage(int agent, int state, int action) {
+    return qBar[agent][state][action] - value[agent][state];
+  }
+
+  /**
+   * @param state s
+   * @return d_ρ^π(s)
+   */
+  public double visitation(int state) {
+    return visitation[state];
+  }
+
+  /**
+   * @param state s
+   * @param next s'
+   * @return P_π(s'|s)
+   */
+  public double transition(int state, int next) {
+    return transition[state][next];
+  }
+
+  /**
+   * Agent i's optimal value V_i^*(s) against π_{-i}, by policy iteration.
+   *
+   * @param agent i
+   * @return V_i^* as [s]
+   */
+  public double[] bestResponseValue(int agent) {
+    int states = game.stateCount();
+    int m = game.actionCount(agent);
+    double gamma = game.discount();
+    int[] sigma = new int[states];
+    for (int s = 0; s < states; s++) {
+      for (int a = 1; a < m; a++) {
+        if (qBar[agent][s][a] > qBar[agent][s][sigma[s]]) {
+          sigma[s] = a;
+        }
+      }
+    }
+    double[] w = new double[states];
+    for (int step = 0; step < 1000; step++) {
+      double[][] p = new double[states][];
+      double[][] r = new double[states][1];
+      for (int s = 0; s < states; s++) {
+        p[s] = transitionBar[s][agent][sigma[s]];
+        r[s][0] = rewardBar[s][agent][sigma[s]];
+      }
+      double[][] x = DoubleLinearSolver.solveDiscounted(gamma, p, r);
+      for (int s = 0; s < states; s++) {
+        w[s] = x[s][0];
+      }
+      boolean improved = false;
+      for (int s = 0; s < states; s++) {
+        double[] q = qRow(gamma, rewardBar[s][agent], transitionBar[s][agent], w);
+        int best = sigma[s];
+        double tol = 1e-12 * (1 + Math.abs(w[s]));
+        for (int a = 0; a < m; a++) {
+          if (q[a] > q[best] + tol) {
+            best = a;
+          }
+        }
+        if (best != sigma[s]) {
+          sigma[s] = best;
+          improved = true;
+        }
+      }
+      if (!improved) {
+        break;
+      }
+    }
+    return w;
+  }
+
+  /**
+   * @param agent i
+   * @return gap_i(s) = V_i^*(s) − V_i^π(s) as [s]
+   */
+  public double[] gaps(int agent) {
+    double[] w = bestResponseValue(agent);
+    for (int s = 0; s < w.length; s++) {
+      w[s] -= value[agent][s];
+    }
+    return w;
+  }
+
+  /**
+   * @param agent i
+   * @return gap_i(ρ)
+   */
+  public double gapAtInitial(int agent) {
+    double[] g = gaps(agent);
+    double[] rho = game.initial();
+    double t = 0;
+    for (int s = 0; s < g.length; s++) {
+      t += rho[s] * g[s];
+    }
+    return t;
+  }
+
+  /**
+   * @return max_i gap_i(ρ)
+   */
+  public double nashGap() {
+    double m = 0;
+    for (int i = 0; i < game.agentCount(); i++) {
+      m = Math.max(m, gapAtInitial(i));
+    }
+    return m;
+  }
+
+  /**
+   * @return Φ^π(ρ) for the declared stage potential, or NaN if none
+   */
+  public double potentialAtInitial() {
+    int states = game.stateCount();
+    double[][] phi = new double[states][1];
+    for (int s = 0; s < states; s++) {
+      phi[s][0] = game.expectedPhi(s, policyAt(s));
+      if (Double.isNaN(phi[s][0])) {
+        return Double.NaN;
+      }
+    }
+    double[][] x = DoubleLinearSolver.solveDiscounted(game.discount(), transition, phi);
+    double[] rho = game.initial();
+    double t = 0;
+    for (int s = 0; s < states; s++) {
+      t += rho[s] * x[s][0];
+    }
+    return t;
+  }
+
+  private double[][] policyAt(int state) {
+    return policy.atState(state);
+  }
+
+  /**
+   * @return the policy evaluated
+   */
+  public DoublePolicy policy() {
+    return policy;
+  }
+
+  /**
+   * @return the double game
+   */
+  public DoubleMarkovGame game() {
+    return game;
+  }
+}

@@ -1,0 +1,281 @@
+package org.mpgref.evaluation;
+
+import java.util.Optional;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.InvalidGameException;
+import org.mpgref.game.MarkovGame;
+import org.mpgref.game.Policy;
+import org.mpgref.game.StageExpectation;
+import org.mpgref.game.StagePotential;
+import org.mpgref.linalg.ExactLinearSolver;
+
+/**
+ * Exact evaluation of a product policy π in a Markov game (Leonardos et al. 2022, §2; Fox et al. 2022, §2):
+ *
+ * <pre>
+ *   V_i^π(s)      solves V_i = r_{i,π} + γ P_π V_i,   r_{i,π}(s) = Σ_{a_i} π_i(a_i|s) r̄_i(s,a_i),  P_π(s'|s) = E_{a~π} P(s'|s,a)
+ *   V_i^π(ρ)      = Σ_s ρ(s) V_i^π(s)
+ *   Q̄_i^π(s,a_i)  = r̄_i(s,a_i) + γ Σ_{s'} P̄_i(s'|s,a_i) V_i^π(s')       (averaged Q-function)
+ *   Ā_i^π(s,a_i)  = Q̄_i^π(s,a_i) − V_i^π(s)                               (averaged advantage)
+ *   d_ρ^π(s)      = (1−γ) Σ_t γ^t Pr(s_t = s),  i.e. (I − γ P_π^T) d = (1−γ) ρ   (discounted state visitation)
+ * </pre>
+ *
+ * Index shapes: value [i][s], qBar and advantage [i][s][a_i], visitation [s]. Units: the game's reward unit
+ * (discounted sum); visitation is a probability distribution. Everything is exact; the linear solves use
+ * {@link ExactLinearSolver}. Immutable.
+ */
+public final class Evaluation {
+  private final MarkovGame game;
+  private final Policy policy;
+  private final StageExpectation[] stage;
+  private final BigFraction[][] transition; // P_pi [s][s']
+  private final BigFraction[][] value; // [i][s]
+  private final BigFraction[][][] qBar; // [i][s][a]
+  private final BigFraction[] visitation; // [s]
+
+  private Evaluation(MarkovGame game, Policy policy, StageExpectation[] stage, BigFraction[][] transition,
+      BigFraction[][] value, BigFraction[][][] qBar, BigFraction[] visitation) {
+    this.game = game;
+    this.policy = policy;
+    this.stage = stage;
+    this.transition = transition;
+    this.value = value;
+    this.qBar = qBar;
+    this.visitation = visitation;
+  }
+
+  /**
+   * Evaluates π exactly.
+   *
+   * @param game the game
+   * @param policy the product policy
+   * @return the evaluation
+   * @throws InvalidGameException if the policy does not fit the game
+   */
+  public static Evaluation of(MarkovGame game, Policy policy) {
+    policy.requireShapeOf(game);
+    int n = game.agentCount();
+    int states = game.stateCount();
+    BigFraction gamma = game.discount();
+    StageExpectation[] stage = new StageExpectation[states];
+    BigFraction[][] p = new BigFraction[states][states];
+    BigFraction[][] r = new BigFraction[states][n];
+    for (int s = 0; s < states; s++) {
+      StageExpectation e = game.expect(s, policy);
+      stage[s] = e;
+      for (int t = 0; t < states; t++) {
+        BigFraction acc = BigFraction.ZERO;
+        for (int a = 0; a < game.actionCount(0); a++) {
+          BigFraction pr = policy.prob(0, s, a);
+          if (pr.signum() != 0) {
+            acc = acc.add(pr.multiply(e.transitionBar(0, a, t)));
+          }
+        }
+        p[s][t] = acc;
+      }
+      for (int i = 0; i < n; i++) {
+        BigFraction acc = BigFraction.ZERO;
+        for (int a = 0; a < game.actionCount(i); a++) {
+          BigFraction pr = policy.prob(i, s, a);
+          if (pr.signum() != 0) {
+            acc = acc.add(pr.multiply(e.rewardBar(i, a)));
+          }
+        }
+        r[s][i] = acc;
+      }
+    }
+    BigFraction[][] v = ExactLinearSolver.solveDiscounted(gamma, p, r); // [s][i]
+    BigFraction[][] value = new BigFraction[n][states];
+    for (int i = 0; i < n; i++) {
+      for (int s = 0; s < states; s++) {
+        value[i][s] = v[s][i];
+      }
+    }
+    BigFraction[][][] q = new BigFraction[n][states][];
+    for (int i = 0; i < n; i++) {
+      for (int s = 0; s < states; s++) {
+        q[i][s] = qRow(game, stage[s], i, value[i]);
+      }
+    }
+    BigFraction[] d = visitation(game, p);
+    return new Evaluation(game, policy, stage, p, value, q, d);
+  }
+
+  /**
+   * Q-values of agent i's induced MDP at one state for a value vector W: r̄_i(s,a) + γ Σ_{s'} P̄_i(s'|s,a) W(s').
+   *
+   * @param game the game (for γ and sizes)
+   * @param e the stage expectation at s
+   * @param agent i
+   * @param w W [s']
+   * @return [a_i]
+   */
+  static BigFraction[] qRow(MarkovGame game, StageExpectation e, int agent, BigFraction[] w) {
+    int m = game.actionCount(agent);
+    BigFraction gamma = game.discount();
+    BigFraction[] row = new BigFraction[m];
+    for (int a = 0; a < m; a++) {
+      BigFraction cont = BigFraction.ZERO;
+      for (int t = 0; t < w.length; t++) {
+        BigFraction pr = e.transitionBar(agent, a, t);
+        if (pr.signum() != 0) {
+          cont = cont.add(pr.multiply(w[t]));
+        }
+      }
+      row[a] = e.rewardBar(agent, a).add(gamma.multiply(cont));
+    }
+    return row;
+  }
+
+  private static BigFraction[] visitation(MarkovGame game, BigFraction[][] p) {
+    int states = p.length;
+    BigFraction gamma = game.discount();
+    BigFraction[][] a = new BigFraction[states][states];
+    BigFraction[][] rhs = new BigFraction[states][1];
+    BigFraction scale = BigFraction.ONE.subtract(gamma);
+    for (int s = 0; s < states; s++) {
+      for (int t = 0; t < states; t++) {
+        // row s of (I - gamma P^T): entry t is delta_{st} - gamma P(t -> s)
+        BigFraction v = p[t][s].signum() == 0 ? BigFraction.ZERO : gamma.multiply(p[t][s]).negate();
+        a[s][t] = s == t ? BigFraction.ONE.add(v) : v;
+      }
+      rhs[s][0] = scale.multiply(game.initial(s));
+    }
+    BigFraction[][] x = ExactLinearSolver.solve(a, rhs);
+    BigFraction[] d = new BigFraction[states];
+    for (int s = 0; s < states; s++) {
+      d[s] = x[s][0];
+    }
+    return d;
+  }
+
+  /**
+   * @return the game evaluated
+   */
+  public MarkovGame game() {
+    return game;
+  }
+
+  /**
+   * @return the policy evaluated
+   */
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
+   * @param agent i
+   * @param state s
+   * @return V_i^π(s)
+   */
+  public BigFraction value(int agent, int state) {
+    return value[agent][state];
+  }
+
+  /**
+   * @param agent i
+   * @return V_i^π(ρ) = Σ_s ρ(s) V_i^π(s)
+   */
+  public BigFraction valueAtInitial(int agent) {
+    BigFraction t = BigFraction.ZERO;
+    for (int s = 0; s < game.stateCount(); s++) {
+      t = t.add(game.initial(s).multiply(value[agent][s]));
+    }
+    return t;
+  }
+
+  /**
+   * @param agent i
+   * @return V_i^π(·) as a fresh array [s]
+   */
+  public BigFraction[] values(int agent) {
+    return value[agent].clone();
+  }
+
+  /**
+   * @param agent i
+   * @param state s
+   * @param action a_i
+   * @return Q̄_i^π(s, a_i)
+   */
+  public BigFraction qBar(int agent, int state, int action) {
+    return qBar[agent][state][action];
+  }
+
+  /**
+   * @param agent i
+   * @param state s
+   * @param action a_i
+   * @return Ā_i^π(s, a_i) = Q̄_i^π(s,a_i) − V_i^π(s)
+   */
+  public BigFraction advantage(int agent, int state, int action) {
+    return qBar[agent][state][action].subtract(value[agent][state]);
+  }
+
+  /**
+   * @param state s
+   * @return d_ρ^π(s)
+   */
+  public BigFraction visitation(int state) {
+    return visitation[state];
+  }
+
+  /**
+   * @param state s
+   * @param next s'
+   * @return P_π(s'|s)
+   */
+  public BigFraction transition(int state, int next) {
+    return transition[state][next];
+  }
+
+  /**
+   * The stage expectations (agent i's induced MDP against π_{-i}) at state s.
+   *
+   * @param state s
+   * @return r̄ and P̄ at s
+   */
+  public StageExpectation stage(int state) {
+    return stage[state];
+  }
+
+  /**
+   * Φ^π(s) = E_π[Σ_t γ^t φ(s_t,a_t) | s_0 = s] for the game's declared stage potential, solving
+   * (I − γ P_π) Φ = φ_π with φ_π(s) = E_{a~π(·|s)} φ(s,a). Whether Φ is a Markov potential is decided by
+   * {@code org.mpgref.potential.PotentialCheck}, not here.
+   *
+   * @return Φ^π as [s], or empty if the game declares no stage potential
+   */
+  public Optional<BigFraction[]> potential() {
+    Optional<StagePotential> sp = game.potential();
+    if (sp.isEmpty()) {
+      return Optional.empty();
+    }
+    int states = game.stateCount();
+    BigFraction[][] phi = new BigFraction[states][1];
+    for (int s = 0; s < states; s++) {
+      phi[s][0] = sp.get().expectedPhi(s, policy);
+    }
+    BigFraction[][] x = ExactLinearSolver.solveDiscounted(game.discount(), transition, phi);
+    BigFraction[] out = new BigFraction[states];
+    for (int s = 0; s < states; s++) {
+      out[s] = x[s][0];
+    }
+    return Optional.of(out);
+  }
+
+  /**
+   * Φ^π(ρ) = Σ_s ρ(s) Φ^π(s).
+   *
+   * @return the potential at ρ, or empty if the game declares none
+   */
+  public Optional<BigFraction> potentialAtInitial() {
+    return potential().map(phi -> {
+      BigFraction t = BigFraction.ZERO;
+      for (int s = 0; s < phi.length; s++) {
+        t = t.add(game.initial(s).multiply(phi[s]));
+      }
+      return t;
+    });
+  }
+}

@@ -1,0 +1,114 @@
+package org.mpgref.game;
+
+import java.math.BigInteger;
+import org.apache.commons.numbers.fraction.BigFraction;
+
+/**
+ * Small exact helpers shared by the exact world: validation of distributions, formatting as {@code p/q}, and
+ * common denominators. Never touches {@code double} except in {@link #ofDouble(double)}, which converts exactly.
+ */
+public final class Rationals {
+  private Rationals() {}
+
+  /**
+   * Formats a fraction as {@code p/q}, or {@code p} when the denominator is 1.
+   *
+   * @param x the fraction
+   * @return its exact text
+   */
+  public static String format(BigFraction x) {
+    BigInteger d = x.getDenominator();
+    BigInteger n = x.getNumerator();
+    if (d.signum() < 0) {
+      d = d.negate();
+      n = n.negate();
+    }
+    return d.equals(BigInteger.ONE) ? n.toString() : n + "/" + d;
+  }
+
+  /**
+   * Converts a double exactly (every finite double is a dyadic rational).
+   *
+   * @param x a finite double
+   * @return the rational equal to {@code x}
+   * @throws InvalidGameException if {@code x} is NaN or infinite
+   */
+  public static BigFraction ofDouble(double x) {
+    if (!Double.isFinite(x)) {
+      throw new InvalidGameException("value " + x + " is not a finite number");
+    }
+    return BigFraction.from(x);
+  }
+
+  /**
+   * Sum of the entries.
+   *
+   * @param xs fractions
+   * @return exact sum
+   */
+  public static BigFraction sum(BigFraction[] xs) {
+    BigFraction s = BigFraction.ZERO;
+    for (BigFraction x : xs) {
+      s = s.add(x);
+    }
+    return s;
+  }
+
+  /**
+   * Checks that {@code p} is a probability distribution: every entry non-negative and the sum exactly 1.
+   *
+   * @param p the entries
+   * @param what the entry's name used in the error, e.g. {@code "pi_2(.|s=0)"}
+   * @throws InvalidGameException naming {@code what} if an entry is negative, the sum differs from 1 or p is empty
+   */
+  public static void requireDistribution(BigFraction[] p, String what) {
+    if (p.length == 0) {
+      throw new InvalidGameException(what + " is empty; a distribution needs at least one entry");
+    }
+    for (int k = 0; k < p.length; k++) {
+      if (p[k].signum() < 0) {
+        throw new InvalidGameException(what + "[" + k + "] = " + format(p[k]) + " is negative; probabilities must be >= 0");
+      }
+    }
+    BigFraction s = sum(p);
+    if (!s.equals(BigFraction.ONE)) {
+      throw new InvalidGameException(what + " sums to " + format(s) + "; it must sum to exactly 1");
+    }
+  }
+
+  /**
+   * Least common multiple of the denominators.
+   *
+   * @param xs fractions
+   * @return the positive lcm of their denominators (1 for an empty array)
+   */
+  public static BigInteger lcmOfDenominators(BigFraction[] xs) {
+    BigInteger l = BigInteger.ONE;
+    for (BigFraction x : xs) {
+      BigInteger d = x.getDenominator().abs();
+      l = l.divide(l.gcd(d)).multiply(d);
+    }
+    return l;
+  }
+
+  /**
+   * Numerators over a common denominator: {@code xs[k] = out[k] / lcm}.
+   *
+   * @param xs fractions
+   * @param lcm a common multiple of their denominators, e.g. from {@link #lcmOfDenominators}
+   * @return the integer numerators
+   */
+  public static BigInteger[] numeratorsOver(BigFraction[] xs, BigInteger lcm) {
+    BigInteger[] out = new BigInteger[xs.length];
+    for (int k = 0; k < xs.length; k++) {
+      BigInteger d = xs[k].getDenominator();
+      BigInteger n = xs[k].getNumerator();
+      if (d.signum() < 0) {
+        d = d.negate();
+        n = n.negate();
+      }
+      out[k] = n.multiply(lcm.divide(d));
+    }
+    return out;
+  }
+}

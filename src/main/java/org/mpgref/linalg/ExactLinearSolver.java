@@ -1,0 +1,216 @@
+package org.mpgref.linalg;
+
+import java.math.BigInteger;
+import org.apache.commons.numbers.fraction.BigFraction;
+
+/**
+ * Exact solution of square rational systems A X = B by Bareiss's fraction-free elimination (Bareiss 1968, "Sylvester's
+ * identity and multistep integer-preserving Gaussian elimination"). Each row of [A | B] is first scaled by the least
+ * common multiple of its denominators, which leaves the solution unchanged and makes every entry an integer; the
+ * elimination then divides exactly at every step, so intermediate integers are bounded by minors of the scaled matrix
+ * (Hadamard), and nothing is ever rounded. Back substitution is done in reduced fractions.
+ */
+public final class ExactLinearSolver {
+  private ExactLinearSolver() {}
+
+  /**
+   * Solves A X = B.
+   *
+   * @param a n × n matrix [row][col]
+   * @param b n × m right-hand sides [row][k]
+   * @return X, n × m
+   * @throws ArithmeticException if A is singular
+   * @throws IllegalArgumentException if the shapes do not agree
+   */
+  public static BigFraction[][] solve(BigFraction[][] a, BigFraction[][] b) {
+    int n = a.length;
+    if (b.length != n) {
+      throw new IllegalArgumentException("A has " + n + " rows but B has " + b.length);
+    }
+    int m = n == 0 ? 0 : b[0].length;
+    int w = n + m;
+    BigInteger[][] z = new BigInteger[n][w];
+    for (int r = 0; r < n; r++) {
+      if (a[r].length != n || b[r].length != m) {
+        throw new IllegalArgumentException("row " + r + " of A or B has the wrong length");
+      }
+      BigInteger l = BigInteger.ONE;
+      for (int c = 0; c < w; c++) {
+        BigInteger d = (c < n ? a[r][c] : b[r][c - n]).getDenominator().abs();
+        l = l.divide(l.gcd(d)).multiply(d);
+      }
+      for (int c = 0; c < w; c++) {
+        BigFraction x = c < n ? a[r][c] : b[r][c - n];
+        BigInteger num = x.getNumerator();
+        BigInteger den = x.getDenominator();
+        if (den.signum() < 0) {
+          num = num.negate();
+          den = den.negate();
+        }
+        z[r][c] = num.multiply(l.divide(den));
+      }
+    }
+    BigInteger prev = BigInteger.ONE;
+    for (int k = 0; k < n; k++) {
+      int p = k;
+      while (p < n && z[p][k].signum() == 0) {
+        p++;
+      }
+      if (p == n) {
+        throw new ArithmeticException("singular matrix: no pivot in column " + k);
+      }
+      if (p != k) {
+        BigInteger[] t = z[p];
+        z[p] = z[k];
+        z[k] = t;
+      }
+      BigInteger pivot = z[k][k];
+      for (int r = k + 1; r < n; r++) {
+        BigInteger f = z[r][k];
+        for (int c = k + 1; c < w; c++) {
+          BigInteger v = pivot.multiply(z[r][c]);
+          if (f.signum() != 0 && z[k][c].signum() != 0) {
+            v = v.subtract(f.multiply(z[k][c]));
+          }
+          z[r][c] = prev.equals(BigInteger.ONE) ? v : v.divide(prev);
+        }
+        z[r][k] = BigInteger.ZERO;
+      }
+      prev = pivot;
+    }
+    BigFraction[][] x = new BigFraction[n][m];
+    for (int col = 0; col < m; col++) {
+      for (int r = n - 1; r >= 0; r--) {
+        BigFraction acc = BigFraction.of(z[r][n + col]);
+        for (int c = r + 1; c < n; c++) {
+          if (z[r][c].signum() != 0) {
+            acc = acc.subtract(x[c][col].multiply(z[r][c]));
+          }
+        }
+        x[r][col] = acc.divide(BigFraction.of(z[r][r]));
+      }
+    }
+    return x;
+  }
+
+  /**
+   * Solves (I − γ P) X = B for a row-stochastic P. When every row of P is a unit vector (deterministic transitions
+   * under a pure policy) the system is solved along the functional graph s ↦ next(s) in O(n·m) exact operations:
+   * on each cycle of length L, x(s_0) = (Σ_{k<L} γ^k b(s_k)) / (1 − γ^L), and x(s) = b(s) + γ x(next(s)) elsewhere.
+   * Otherwise {@link #solve} is used.
+   *
+   * @param gamma γ in [0,1)
+   * @param p row-stochastic n × n matrix
+   * @param b n × m right-hand sides
+   * @return X
+   */
+  public static BigFraction[][] solveDiscounted(BigFraction gamma, BigFraction[][] p, BigFraction[][] b) {
+    int n = p.length;
+    int[] next = new int[n];
+    for (int s = 0; s < n; s++) {
+      next[s] = -1;
+      for (int t = 0; t < n; t++) {
+        int sig = p[s][t].signum();
+        if (sig != 0) {
+          if (next[s] >= 0 || !p[s][t].equals(BigFraction.ONE)) {
+            next[s] = -2;
+            break;
+          }
+          next[s] = t;
+        }
+      }
+      if (next[s] < 0) {
+        return solve(identityMinus(gamma, p), b);
+      }
+    }
+    return solveFunctionalGraph(gamma, next, b);
+  }
+
+  private static BigFraction[][] identityMinus(BigFraction gamma, BigFraction[][] p) {
+    int n = p.length;
+    BigFraction[][] a = new BigFraction[n][n];
+    for (int s = 0; s < n; s++) {
+      for (int t = 0; t < n; t++) {
+        BigFraction v = p[s][t].signum() == 0 ? BigFraction.ZERO : gamma.multiply(p[s][t]).negate();
+        a[s][t] = s == t ? BigFraction.ONE.add(v) : v;
+      }
+    }
+    return a;
+  }
+
+  private static BigFraction[][] solveFunctionalGraph(BigFraction gamma, int[] next, BigFraction[][] b) {
+    int n = next.length;
+    int m = n == 0 ? 0 : b[0].length;
+    BigFraction[][] x = new BigFraction[n][];
+    int[] mark = new int[n]; // 0 = unseen, 1 = on current path, 2 = done
+    int[] path = new int[n];
+    for (int start = 0; start < n; start++) {
+      if (mark[start] == 2) {
+        continue;
+      }
+      int len = 0;
+      int s = start;
+      while (mark[s] == 0) {
+        mark[s] = 1;
+        path[len++] = s;
+        s = next[s];
+      }
+      int stop = len;
+      if (mark[s] == 1) {
+        // s is on the current path: the cycle is path[c..len-1].
+        int c = 0;
+        while (path[c] != s) {
+          c++;
+        }
+        int cycleLength = len - c;
+        BigFraction[] acc = new BigFraction[m];
+        java.util.Arrays.fill(acc, BigFraction.ZERO);
+        BigFraction g = BigFraction.ONE;
+        for (int k = 0; k < cycleLength; k++) {
+          for (int col = 0; col < m; col++) {
+            acc[col] = acc[col].add(g.multiply(b[path[c + k]][col]));
+          }
+          g = g.multiply(gamma);
+        }
+        BigFraction denom = BigFraction.ONE.subtract(g);
+        BigFraction[] head = new BigFraction[m];
+        for (int col = 0; col < m; col++) {
+          head[col] = acc[col].divide(denom);
+        }
+        x[path[c]] = head;
+        mark[path[c]] = 2;
+        for (int k = len - 1; k > c; k--) {
+          fill(x, b, gamma, path[k], next[path[k]], m);
+          mark[path[k]] = 2;
+        }
+        stop = c;
+      }
+      for (int k = stop - 1; k >= 0; k--) {
+        fill(x, b, gamma, path[k], next[path[k]], m);
+        mark[path[k]] = 2;
+      }
+    }
+    BigFraction[][] out = new BigFraction[n][];
+    for (int s = 0; s < n; s++) {
+      BigFraction[] row = x[s];
+      if (row == null) {
+        throw new IllegalStateException("functional-graph solve left state " + s + " unset");
+      }
+      out[s] = row;
+    }
+    return out;
+  }
+
+  private static void fill(BigFraction[] @org.checkerframework.checker.nullness.qual.Nullable [] x, BigFraction[][] b,
+      BigFraction gamma, int s, int t, int m) {
+    BigFraction[] xt = x[t];
+    if (xt == null) {
+      throw new IllegalStateException("successor " + t + " of state " + s + " not yet solved");
+    }
+    BigFraction[] row = new BigFraction[m];
+    for (int col = 0; col < m; col++) {
+      row[col] = b[s][col].add(gamma.multiply(xt[col]));
+    }
+    x[s] = row;
+  }
+}
