@@ -1,6 +1,7 @@
 package org.mpgref.evaluation;
 
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.Rationals;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageExpectation;
 import org.mpgref.linalg.ExactLinearSolver;
@@ -50,7 +51,7 @@ public final class BestResponse {
       stage[s] = evaluation.stage(s);
       int best = 0;
       for (int a = 1; a < m; a++) {
-        if (evaluation.qBar(agent, s, a).compareTo(evaluation.qBar(agent, s, best)) > 0) {
+        if (Rationals.compare(evaluation.qBar(agent, s, a), evaluation.qBar(agent, s, best)) > 0) {
           best = a;
         }
       }
@@ -65,7 +66,7 @@ public final class BestResponse {
         BigFraction[] q = Evaluation.qRow(game, stage[s], agent, w);
         int best = sigma[s];
         for (int a = 0; a < m; a++) {
-          if (q[a].compareTo(q[best]) > 0) {
+          if (Rationals.compare(q[a], q[best]) > 0) {
             best = a;
           }
         }
@@ -148,7 +149,7 @@ public final class BestResponse {
         return false;
       }
       for (BigFraction x : q) {
-        if (x.compareTo(value[s]) > 0) {
+        if (Rationals.compare(x, value[s]) > 0) {
           return false;
         }
       }

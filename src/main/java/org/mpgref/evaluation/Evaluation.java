@@ -22,7 +22,7 @@ import org.mpgref.linalg.ExactLinearSolver;
  *
  * Index shapes: value [i][s], qBar and advantage [i][s][a_i], visitation [s]. Units: the game's reward unit
  * (discounted sum); visitation is a probability distribution. Everything is exact; the linear solves use
- * {@link ExactLinearSolver}. Immutable.
+ * {@link ExactLinearSolver}. Immutable; the visitation is solved on first use and then kept.
  */
 public final class Evaluation {
   private final MarkovGame game;
@@ -31,17 +31,17 @@ public final class Evaluation {
   private final BigFraction[][] transition; // P_pi [s][s']
   private final BigFraction[][] value; // [i][s]
   private final BigFraction[][][] qBar; // [i][s][a]
-  private final BigFraction[] visitation; // [s]
+  private BigFraction @org.checkerframework.checker.nullness.qual.Nullable [] visitation; // [s], computed on demand
 
   private Evaluation(MarkovGame game, Policy policy, StageExpectation[] stage, BigFraction[][] transition,
-      BigFraction[][] value, BigFraction[][][] qBar, BigFraction[] visitation) {
+      BigFraction[][] value, BigFraction[][][] qBar) {
     this.game = game;
     this.policy = policy;
     this.stage = stage;
     this.transition = transition;
     this.value = value;
     this.qBar = qBar;
-    this.visitation = visitation;
+    this.visitation = null;
   }
 
   /**
@@ -97,8 +97,7 @@ public final class Evaluation {
         q[i][s] = qRow(game, stage[s], i, value[i]);
       }
     }
-    BigFraction[] d = visitation(game, p);
-    return new Evaluation(game, policy, stage, p, value, q, d);
+    return new Evaluation(game, policy, stage, p, value, q);
   }
 
   /**
@@ -216,8 +215,13 @@ public final class Evaluation {
    * @param state s
    * @return d_ρ^π(s)
    */
-  public BigFraction visitation(int state) {
-    return visitation[state];
+  public synchronized BigFraction visitation(int state) {
+    BigFraction[] d = visitation;
+    if (d == null) {
+      d = visitation(game, transition);
+      visitation = d;
+    }
+    return d[state];
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.mpgref.evaluation;
 
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.Rationals;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 
@@ -95,7 +96,7 @@ public final class NashGap {
     BigFraction m = BigFraction.ZERO;
     for (int i = 0; i < bestResponses.length; i++) {
       BigFraction g = gapAtInitial(i);
-      if (g.compareTo(m) > 0) {
+      if (Rationals.compare(g, m) > 0) {
         m = g;
       }
     }
@@ -121,7 +122,7 @@ public final class NashGap {
     for (int i = 0; i < bestResponses.length; i++) {
       for (int s = 0; s < evaluation.game().stateCount(); s++) {
         BigFraction g = gap(i, s);
-        if (g.compareTo(m) > 0) {
+        if (Rationals.compare(g, m) > 0) {
           m = g;
         }
       }

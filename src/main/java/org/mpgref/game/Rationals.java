@@ -41,6 +41,22 @@ public final class Rationals {
   }
 
   /**
+   * Exact order of two rationals, sign(x − y). Use this, never {@code BigFraction.compareTo}: in Commons Numbers 1.2,
+   * {@code compareTo} compares magnitudes when both operands are negative, so it reverses the order of negative
+   * numbers (e.g. it reports −18197/2 &gt; −9091); see RationalsTest.
+   *
+   * @param x a fraction
+   * @param y a fraction
+   * @return −1, 0 or 1 as x &lt; y, x = y, x &gt; y
+   */
+  public static int compare(BigFraction x, BigFraction y) {
+    return x.subtract(y).signum();
+  }
+
+  /** The exact ascending order of rationals (see {@link #compare}). */
+  public static final java.util.Comparator<BigFraction> ORDER = Rationals::compare;
+
+  /**
    * Sum of the entries.
    *
    * @param xs fractions

@@ -30,6 +30,15 @@ public interface StagePotential {
   Condition condition();
 
   /**
+   * Checks the claimed condition exactly against the game's own data, using the game's structure (a dense game
+   * enumerates joint actions; a structured game checks its count tables), and returns the first entry where it fails.
+   * For {@link Condition#STATE_POTENTIAL_ONLY} only the state-potential property is checked.
+   *
+   * @return a one-line description of the first violation, or empty if the condition holds
+   */
+  java.util.Optional<String> findViolation();
+
+  /**
    * φ(s, a) for one joint action.
    *
    * @param state s

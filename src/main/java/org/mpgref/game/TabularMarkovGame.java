@@ -140,7 +140,7 @@ public final class TabularMarkovGame implements MarkovGame {
    * @throws InvalidGameException if not
    */
   public static void requireDiscount(BigFraction gamma) {
-    if (gamma.signum() < 0 || gamma.compareTo(BigFraction.ONE) >= 0) {
+    if (gamma.signum() < 0 || Rationals.compare(gamma, BigFraction.ONE) >= 0) {
       throw new InvalidGameException("gamma = " + Rationals.format(gamma) + " is outside [0, 1)");
     }
   }
@@ -276,6 +276,46 @@ public final class TabularMarkovGame implements MarkovGame {
     @Override
     public BigFraction phi(int state, int[] jointAction) {
       return f[state][JointActions.index(actionCounts, jointAction)];
+    }
+
+    @Override
+    public Optional<String> findViolation() {
+      int n = agentCount();
+      int[] a = new int[n];
+      int[] b = new int[n];
+      for (int s = 0; s < states; s++) {
+        for (int j = 0; j < f[s].length; j++) {
+          JointActions.decode(actionCounts, j, a);
+          for (int i = 0; i < n; i++) {
+            if (condition == Condition.IDENTICAL_INTEREST && !rewards[s][j][i].equals(f[s][j])) {
+              return Optional.of("identical interest fails: r_" + i + "(s=" + s + ",a=" + JointActions.format(a) + ") = "
+                  + Rationals.format(rewards[s][j][i]) + " but phi = " + Rationals.format(f[s][j]));
+            }
+            System.arraycopy(a, 0, b, 0, n);
+            for (int k = 0; k < actionCounts[i]; k++) {
+              b[i] = k;
+              int jb = JointActions.index(actionCounts, b);
+              BigFraction dr = rewards[s][j][i].subtract(rewards[s][jb][i]);
+              BigFraction dphi = f[s][j].subtract(f[s][jb]);
+              if (!dr.equals(dphi)) {
+                return Optional.of("state potential fails at s=" + s + ", agent " + i + ": a=" + JointActions.format(a)
+                    + " vs " + JointActions.format(b) + " changes r_" + i + " by " + Rationals.format(dr) + " but phi by "
+                    + Rationals.format(dphi));
+              }
+            }
+          }
+          if (condition == Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS) {
+            for (int t = 0; t < states; t++) {
+              if (!transitions[s][j][t].equals(transitions[s][0][t])) {
+                return Optional.of("transitions depend on the action at s=" + s + ": P(" + t + "|s," + JointActions.format(a)
+                    + ") = " + Rationals.format(transitions[s][j][t]) + " but P(" + t + "|s,a=0) = "
+                    + Rationals.format(transitions[s][0][t]));
+              }
+            }
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.mpgref.linalg;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.Rationals;
 
 /**
  * Euclidean projection onto the probability simplex Δ = {x : x ≥ 0, Σ x = 1}:
@@ -22,13 +22,13 @@ public final class SimplexProjection {
   public static BigFraction[] project(BigFraction[] y) {
     int n = y.length;
     BigFraction[] sorted = y.clone();
-    Arrays.sort(sorted, Comparator.reverseOrder());
+    Arrays.sort(sorted, Rationals.ORDER.reversed());
     BigFraction prefix = BigFraction.ZERO;
     BigFraction tau = BigFraction.ZERO;
     for (int j = 0; j < n; j++) {
       prefix = prefix.add(sorted[j]);
       BigFraction t = prefix.subtract(BigFraction.ONE).divide(j + 1);
-      if (sorted[j].compareTo(t) > 0) {
+      if (Rationals.compare(sorted[j], t) > 0) {
         tau = t;
       }
     }
