@@ -1,0 +1,132 @@
+package org.mpgref.dynamics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.mpgref.evaluation.DoubleEvaluation;
+import org.mpgref.game.DoubleMarkovGame;
+import org.mpgref.game.DoublePolicy;
+import org.mpgref.linalg.SimplexProjection;
+
+/**
+ * The dynamics of {@link Algorithm} on primitive doubles with exact-model (oracle) gradients: Q̄, Ā and d are
+ * computed from the game's model by {@link DoubleEvaluation}, never sampled. INPG keeps the logits θ [s][i][a]
+ * (initially 0, i.e. uniform) and forms π = softmax θ with the maximum subtracted.
+ */
+public final class DoubleDynamics {
+  private DoubleDynamics() {}
+
+  /**
+   * Runs from the uniform policy until the L1 change (1/N) Σ_i ‖π_i^t − π_i^{t−1}‖_1 is below {@code stopL1}
+   * (the authors' stopping rule, 1e−15) or {@code maxIterations} steps were taken.
+   *
+   * @param game the double game
+   * @param algorithm the dynamics
+   * @param eta η > 0
+   * @param maxIterations the largest number of steps
+   * @param stopL1 stop when the L1 change falls below this
+   * @param progress called with t after every step (for progress reports); may do nothing
+   * @return the iterates π^0..π^T
+   * @throws IllegalArgumentException if η ≤ 0 or maxIterations < 0
+   */
+  public static List<Iterate> run(DoubleMarkovGame game, Algorithm algorithm, double eta, int maxIterations,
+      double stopL1, IntConsumer progress) {
+    if (!(eta > 0) || maxIterations < 0) {
+      throw new IllegalArgumentException("eta must be > 0 and maxIterations >= 0");
+    }
+    int n = game.agentCount();
+    int states = game.stateCount();
+    double[][][] theta = new double[states][n][];
+    double[][][] pi = new double[states][n][];
+    for (int s = 0; s < states; s++) {
+      for (int i = 0; i < n; i++) {
+        int m = game.actionCount(i);
+        theta[s][i] = new double[m];
+        pi[s][i] = new double[m];
+        java.util.Arrays.fill(pi[s][i], 1.0 / m);
+      }
+    }
+    List<Iterate> out = new ArrayList<>();
+    DoublePolicy policy = DoublePolicy.ofStateMajor(pi);
+    DoubleEvaluation ev = DoubleEvaluation.of(game, policy);
+    out.add(record(0, policy, ev, Double.NaN));
+    double oneMinusGamma = 1 - game.discount();
+    for (int t = 1; t <= maxIterations; t++) {
+      double[][][] next = new double[states][n][];
+      for (int s = 0; s < states; s++) {
+        for (int i = 0; i < n; i++) {
+          int m = game.actionCount(i);
+          double[] y = new double[m];
+          switch (algorithm) {
+            case IPG: {
+              double scale = eta * ev.visitation(s) / oneMinusGamma;
+              for (int a = 0; a < m; a++) {
+                y[a] = policy.prob(i, s, a) + scale * ev.qBar(i, s, a);
+              }
+              next[s][i] = SimplexProjection.project(y);
+              break;
+            }
+            case PROJECTED_Q_ASCENT: {
+              for (int a = 0; a < m; a++) {
+                y[a] = policy.prob(i, s, a) + eta * ev.qBar(i, s, a);
+              }
+              next[s][i] = SimplexProjection.project(y);
+              break;
+            }
+            case INPG: {
+              for (int a = 0; a < m; a++) {
+                theta[s][i][a] += eta * ev.advantage(i, s, a) / oneMinusGamma;
+              }
+              next[s][i] = softmax(theta[s][i]);
+              break;
+            }
+            default:
+              throw new IllegalStateException("unknown algorithm " + algorithm);
+          }
+        }
+      }
+      DoublePolicy nextPolicy = DoublePolicy.ofStateMajor(next);
+      double l1 = nextPolicy.l1Distance(policy) / n;
+      policy = nextPolicy;
+      ev = DoubleEvaluation.of(game, policy);
+      out.add(record(t, policy, ev, l1));
+      progress.accept(t);
+      if (l1 < stopL1) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Softmax with the maximum subtracted: π(a) = exp(θ_a − max θ) / Σ_b exp(θ_b − max θ).
+   *
+   * @param theta logits
+   * @return the distribution
+   */
+  public static double[] softmax(double[] theta) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : theta) {
+      max = Math.max(max, x);
+    }
+    double[] p = new double[theta.length];
+    double z = 0;
+    for (int a = 0; a < p.length; a++) {
+      p[a] = Math.exp(theta[a] - max);
+      z += p[a];
+    }
+    for (int a = 0; a < p.length; a++) {
+      p[a] /= z;
+    }
+    return p;
+  }
+
+  private static Iterate record(int t, DoublePolicy policy, DoubleEvaluation ev, double l1) {
+    int n = ev.game().agentCount();
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = ev.valueAtInitial(i);
+    }
+    return new Iterate(t, policy, v, ev.nashGap(), ev.potentialAtInitial(), l1);
+  }
+}
