@@ -348,7 +348,8 @@ public final class AnonymousMarkovGame implements MarkovGame {
 
   @Override
   public BigFraction reward(int agent, int state, int[] jointAction) {
-    return reward[state][jointAction[agent]][fullIndexOf(jointAction)];
+    int c = fullIndexOf(jointAction);
+    return reward[state][jointAction[agent]][c];
   }
 
   @Override

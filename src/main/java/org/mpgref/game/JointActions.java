@@ -29,7 +29,12 @@ public final class JointActions {
         break;
       }
     }
-    long entries = joint * (long) states * (actionCounts.length + states);
+    long entries;
+    try {
+      entries = Math.multiplyExact(Math.multiplyExact(joint, (long) states), (long) actionCounts.length + states);
+    } catch (ArithmeticException overflow) {
+      entries = Long.MAX_VALUE;
+    }
     if (joint > MAX_DENSE_ENTRIES || entries > MAX_DENSE_ENTRIES) {
       throw new InvalidGameException("a dense table of " + states + " states x " + joint + (joint > MAX_DENSE_ENTRIES ? "+" : "")
           + " joint actions x (" + actionCounts.length + " rewards + " + states + " transitions) exceeds the limit of "

@@ -97,9 +97,10 @@ public final class Policy {
   /**
    * Puts a double policy exactly on the simplex: every probability converts exactly to its dyadic rational, then in
    * each row the largest entry (lowest index among ties) is replaced by 1 minus the exact sum of the others. The
-   * correction equals the double rounding error of the row sum (|Σ − 1| ≤ |A_i|·2^-53 for rows produced by
-   * normalisation), so the rational policy differs from the double one by at most that in L1, and stays
-   * non-negative because the largest entry is at least 1/|A_i|. See specs/policy.md.
+   * correction is 1 minus the exact sum of the row's doubles, which for rows produced by normalisation is at most
+   * (u + γ_{m−1})/(1 − γ_{m−1}) = m·u + O(m²u²) with u = 2^-53, m = |A_i|, γ_k = ku/(1−ku) (Higham 2002, §3.1); so
+   * the rational policy differs from the double one by at most that in L1, and stays non-negative because the
+   * largest entry is at least about 1/m. See specs/policy.md and proofs-notes/double-policy-on-simplex.md.
    *
    * @param policy a double policy whose rows sum to 1 up to rounding
    * @return the exact policy
