@@ -29,6 +29,9 @@ public final class Policy {
       throw new InvalidGameException("policy has no agents");
     }
     int states = probabilities[0].length;
+    if (states == 0) {
+      throw new InvalidGameException("policy of agent 0 has no states; a policy needs at least one state");
+    }
     BigFraction[][][] q = new BigFraction[states][n][];
     for (int i = 0; i < n; i++) {
       if (probabilities[i].length != states) {
@@ -36,6 +39,10 @@ public final class Policy {
             "policy of agent " + i + " has " + probabilities[i].length + " states; agent 0 has " + states);
       }
       for (int s = 0; s < states; s++) {
+        if (probabilities[i][s].length != probabilities[i][0].length) {
+          throw new InvalidGameException("pi_" + i + "(.|s=" + s + ") has " + probabilities[i][s].length
+              + " actions but pi_" + i + "(.|s=0) has " + probabilities[i][0].length);
+        }
         BigFraction[] row = probabilities[i][s].clone();
         Rationals.requireDistribution(row, "pi_" + i + "(.|s=" + s + ")");
         q[s][i] = row;
@@ -226,6 +233,18 @@ public final class Policy {
    * @return the deviation
    */
   public Policy withPureAgent(int agent, int[] actions) {
+    if (agent < 0 || agent >= agentCount()) {
+      throw new InvalidGameException("agent " + agent + " is not in 0.." + (agentCount() - 1));
+    }
+    if (actions.length != p.length) {
+      throw new InvalidGameException("pure deviation of agent " + agent + " has " + actions.length + " states; the policy has " + p.length);
+    }
+    for (int s = 0; s < actions.length; s++) {
+      if (actions[s] < 0 || actions[s] >= actionCount(agent)) {
+        throw new InvalidGameException("pure deviation of agent " + agent + " at s=" + s + " is " + actions[s]
+            + "; it must be in 0.." + (actionCount(agent) - 1));
+      }
+    }
     BigFraction[][][] q = new BigFraction[p.length][][];
     for (int s = 0; s < p.length; s++) {
       q[s] = p[s].clone();
