@@ -105,8 +105,8 @@ class PolicyValidationTest {
   }
 
   /**
-   * Known bug (reported, not fixed here): a policy whose row lengths differ between states of one agent is
-   * accepted. {@link Policy#of} checks only that agents agree on the number of states, {@link Policy#actionCount}
+   * Regression (found by this suite, fixed in Policy.of): a policy whose row lengths differ between states of one
+   * agent used to be accepted. {@link Policy#of} checks only that agents agree on the number of states, {@link Policy#actionCount}
    * reads state 0, and {@link Policy#requireShapeOf} therefore compares only state 0's rows with the game. Here
    * agent 0 has 2 actions in state 0 but 3 in state 1; {@code Evaluation.of} accepts it, the game reads only the first
    * 2 entries of the state-1 row (mass 2/3), and returns a "value" of a non-policy whose visitation sums to less
