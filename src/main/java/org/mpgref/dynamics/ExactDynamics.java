@@ -1,7 +1,12 @@
 package org.mpgref.dynamics;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.Evaluation;
+import org.mpgref.evaluation.NashGap;
+import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.linalg.SimplexProjection;
@@ -49,5 +54,91 @@ public final class ExactDynamics {
       }
     }
     return Policy.of(next);
+  }
+
+  /**
+   * Runs a rational dynamics exactly from {@code start} for at most {@code iterations} steps, stopping early when the
+   * policy no longer changes (exact fixed point) or when an iterate's largest denominator exceeds
+   * {@code maxDenominatorDigits} decimal digits (exact iterates grow geometrically; the run then ends with the iterates
+   * computed so far and the caller is told by {@link Run#stoppedBySize()}).
+   *
+   * @param game the game
+   * @param start π^0
+   * @param algorithm IPG or PROJECTED_Q_ASCENT
+   * @param eta η > 0
+   * @param iterations the largest number of steps T ≥ 0
+   * @param maxDenominatorDigits size guard on the iterates, e.g. 10,000
+   * @return the exact iterates π^0..π^T' and why the run stopped
+   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0 or iterations < 0
+   * @throws InvalidGameException if the start policy does not fit the game
+   */
+  public static Run run(MarkovGame game, Policy start, Algorithm algorithm, BigFraction eta, int iterations,
+      int maxDenominatorDigits) {
+    if (iterations < 0) {
+      throw new IllegalArgumentException("iterations must be >= 0");
+    }
+    List<ExactIterate> out = new ArrayList<>();
+    Policy pi = start;
+    Evaluation ev = Evaluation.of(game, pi);
+    out.add(record(0, ev, Optional.empty()));
+    boolean bySize = false;
+    for (int t = 1; t <= iterations; t++) {
+      Policy next = step(ev, algorithm, eta);
+      BigFraction l1 = next.l1Distance(pi).divide(game.agentCount());
+      pi = next;
+      ev = Evaluation.of(game, pi);
+      out.add(record(t, ev, Optional.of(l1)));
+      if (l1.signum() == 0) {
+        break;
+      }
+      if (largestDenominatorDigits(pi) > maxDenominatorDigits) {
+        bySize = true;
+        break;
+      }
+    }
+    return new Run(out, bySize);
+  }
+
+  /**
+   * The result of an exact run.
+   *
+   * @param iterates π^0..π^T'
+   * @param stoppedBySize whether the denominator guard ended the run
+   */
+  public record Run(List<ExactIterate> iterates, boolean stoppedBySize) {
+    /**
+     * Copies the list.
+     *
+     * @param iterates iterates
+     * @param stoppedBySize flag
+     */
+    public Run {
+      iterates = List.copyOf(iterates);
+    }
+  }
+
+  private static ExactIterate record(int t, Evaluation ev, Optional<BigFraction> l1) {
+    int n = ev.game().agentCount();
+    BigFraction[] v = new BigFraction[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = ev.valueAtInitial(i);
+    }
+    return new ExactIterate(t, ev.policy(), v, NashGap.of(ev).nashGap(), ev.potentialAtInitial(), l1);
+  }
+
+  /**
+   * @param p a policy
+   * @return the number of decimal digits of its largest denominator
+   */
+  public static int largestDenominatorDigits(Policy p) {
+    int digits = 0;
+    for (int i = 0; i < p.agentCount(); i++) {
+      for (int s = 0; s < p.stateCount(); s++) {
+        for (int a = 0; a < p.actionCount(i); a++) {
+          digits = Math.max(digits, p.prob(i, s, a).getDenominator().abs().toString().length());
+        }
+      }
+    }
+    return digits;
   }
 }

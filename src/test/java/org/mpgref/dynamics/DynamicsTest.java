@@ -72,4 +72,31 @@ class DynamicsTest {
     assertThatThrownBy(() -> ExactDynamics.step(Evaluation.of(D3, Policy.uniform(D3)), Algorithm.INPG, BigFraction.ONE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exp");
   }
+
+  /** A one-state 2x2 coordination game (payoff 2 on (0,0), 1 on (1,1)), γ = 0: projected Q-ascent with a large step jumps to a pure Nash equilibrium and stops at an exact fixed point. */
+  @Test
+  void exactRunStopsAtAnExactFixedPointWithZeroGap() {
+    BigFraction z = BigFraction.ZERO;
+    BigFraction[][][] r = {{{BigFraction.of(2), BigFraction.of(2)}, {z, z}, {z, z}, {BigFraction.ONE, BigFraction.ONE}}};
+    BigFraction[][][] p = {{{BigFraction.ONE}, {BigFraction.ONE}, {BigFraction.ONE}, {BigFraction.ONE}}};
+    org.mpgref.game.TabularMarkovGame g = org.mpgref.game.TabularMarkovGame.of("coordination", new int[] {2, 2}, z,
+        new BigFraction[] {BigFraction.ONE}, r, p);
+    ExactDynamics.Run run = ExactDynamics.run(g, Policy.uniform(g), Algorithm.PROJECTED_Q_ASCENT, BigFraction.ONE, 10, 1000);
+    List<ExactIterate> it = run.iterates();
+    assertThat(run.stoppedBySize()).isFalse();
+    ExactIterate last = it.get(it.size() - 1);
+    assertThat(last.l1Change()).contains(BigFraction.ZERO);
+    assertThat(last.nashGap()).isEqualTo(BigFraction.ZERO);
+    assertThat(last.policy().prob(0, 0, 0)).isEqualTo(BigFraction.ONE);
+    assertThat(it.get(0).nashGap().signum()).isPositive();
+  }
+
+  @Test
+  void exactRunStopsWhenDenominatorsOutgrowTheGuard() {
+    ExactDynamics.Run run = ExactDynamics.run(D3, Policy.uniform(D3), Algorithm.IPG, BigFraction.of(1, 10_000), 50, 20);
+    assertThat(run.stoppedBySize()).isTrue();
+    assertThat(run.iterates().size()).isLessThan(51);
+    assertThat(ExactDynamics.largestDenominatorDigits(run.iterates().get(run.iterates().size() - 1).policy()))
+        .isGreaterThan(20);
+  }
 }
