@@ -145,25 +145,14 @@ public final class RoutingGame implements MarkovGame {
     for (int i = 0; i < agents; i++) {
       for (int u = 0; u < units; u++) {
         // distribution of the number of others on unit u (Poisson-binomial), exact
-        BigFraction[] dist = new BigFraction[agents];
-        Arrays.fill(dist, BigFraction.ZERO);
-        dist[0] = BigFraction.ONE;
-        int m = 0;
-        for (int j = 0; j < agents; j++) {
-          if (j == i) {
-            continue;
+        BigFraction[] q = new BigFraction[agents - 1];
+        for (int j = 0, k = 0; j < agents; j++) {
+          if (j != i) {
+            q[k++] = policy.prob(j, state, u);
           }
-          BigFraction q = policy.prob(j, state, u);
-          BigFraction nq = BigFraction.ONE.subtract(q);
-          for (int k = m + 1; k >= 0; k--) {
-            BigFraction v = k <= m ? dist[k].multiply(nq) : BigFraction.ZERO;
-            if (k > 0) {
-              v = v.add(dist[k - 1].multiply(q));
-            }
-            dist[k] = v;
-          }
-          m++;
         }
+        BigFraction[] dist = poissonBinomial(q);
+        int m = agents - 1;
         BigFraction r = BigFraction.ZERO;
         for (int k = 0; k <= m; k++) {
           r = r.add(dist[k].multiply(inverse[k + 1]));
@@ -174,6 +163,44 @@ public final class RoutingGame implements MarkovGame {
       }
     }
     return new StageExpectation(rb, pb);
+  }
+
+  /**
+   * Poisson-binomial distribution: Pr(k of the independent events with probabilities q_j occur), k = 0..|q|, exactly.
+   *
+   * @param q probabilities
+   * @return [k]
+   */
+  static BigFraction[] poissonBinomial(BigFraction[] q) {
+    BigFraction[] dist = new BigFraction[q.length + 1];
+    Arrays.fill(dist, BigFraction.ZERO);
+    dist[0] = BigFraction.ONE;
+    for (int j = 0; j < q.length; j++) {
+      BigFraction nq = BigFraction.ONE.subtract(q[j]);
+      for (int k = j + 1; k >= 0; k--) {
+        BigFraction v = k <= j ? dist[k].multiply(nq) : BigFraction.ZERO;
+        dist[k] = k > 0 ? v.add(dist[k - 1].multiply(q[j])) : v;
+      }
+    }
+    return dist;
+  }
+
+  /**
+   * Double twin of {@link #poissonBinomial(BigFraction[])}.
+   *
+   * @param q probabilities
+   * @return [k]
+   */
+  static double[] poissonBinomial(double[] q) {
+    double[] dist = new double[q.length + 1];
+    dist[0] = 1;
+    for (int j = 0; j < q.length; j++) {
+      for (int k = j + 1; k >= 0; k--) {
+        double v = k <= j ? dist[k] * (1 - q[j]) : 0;
+        dist[k] = k > 0 ? v + dist[k - 1] * q[j] : v;
+      }
+    }
+    return dist;
   }
 
   private int power(int agent) {
@@ -250,20 +277,11 @@ public final class RoutingGame implements MarkovGame {
         // E Σ_u H(c_u): by linearity, per unit the Poisson-binomial distribution of c_u over all agents.
         BigFraction t = BigFraction.ZERO;
         for (int u = 0; u < units; u++) {
-          BigFraction[] dist = new BigFraction[agents + 1];
-          Arrays.fill(dist, BigFraction.ZERO);
-          dist[0] = BigFraction.ONE;
+          BigFraction[] q = new BigFraction[agents];
           for (int j = 0; j < agents; j++) {
-            BigFraction q = policy.prob(j, state, u);
-            BigFraction nq = BigFraction.ONE.subtract(q);
-            for (int k = j + 1; k >= 0; k--) {
-              BigFraction v = k <= j ? dist[k].multiply(nq) : BigFraction.ZERO;
-              if (k > 0) {
-                v = v.add(dist[k - 1].multiply(q));
-              }
-              dist[k] = v;
-            }
+            q[j] = policy.prob(j, state, u);
           }
+          BigFraction[] dist = poissonBinomial(q);
           for (int k = 0; k <= agents; k++) {
             t = t.add(dist[k].multiply(harmonic[k]));
           }
@@ -275,18 +293,11 @@ public final class RoutingGame implements MarkovGame {
       public double expectedPhi(int state, double[][] pi) {
         double t = 0;
         for (int u = 0; u < units; u++) {
-          double[] dist = new double[agents + 1];
-          dist[0] = 1;
+          double[] q = new double[agents];
           for (int j = 0; j < agents; j++) {
-            double q = pi[j][u];
-            for (int k = j + 1; k >= 0; k--) {
-              double v = k <= j ? dist[k] * (1 - q) : 0;
-              if (k > 0) {
-                v += dist[k - 1] * q;
-              }
-              dist[k] = v;
-            }
+            q[j] = pi[j][u];
           }
+          double[] dist = poissonBinomial(q);
           for (int k = 0; k <= agents; k++) {
             t += dist[k] * harmonic[k].doubleValue();
           }
@@ -356,23 +367,14 @@ public final class RoutingGame implements MarkovGame {
     public void expect(int state, double[][] pi, double[][] rewardBar, double[][][] transitionBar) {
       for (int i = 0; i < agents; i++) {
         for (int u = 0; u < units; u++) {
-          double[] dist = new double[agents];
-          dist[0] = 1;
-          int m = 0;
-          for (int j = 0; j < agents; j++) {
-            if (j == i) {
-              continue;
+          double[] q = new double[agents - 1];
+          for (int j = 0, k = 0; j < agents; j++) {
+            if (j != i) {
+              q[k++] = pi[j][u];
             }
-            double q = pi[j][u];
-            for (int k = m + 1; k >= 0; k--) {
-              double v = k <= m ? dist[k] * (1 - q) : 0;
-              if (k > 0) {
-                v += dist[k - 1] * q;
-              }
-              dist[k] = v;
-            }
-            m++;
           }
+          double[] dist = poissonBinomial(q);
+          int m = agents - 1;
           double r = 0;
           for (int k = 0; k <= m; k++) {
             r += dist[k] / (k + 1);
