@@ -136,4 +136,31 @@ class CatalogTest {
     }
     return Policy.of(q);
   }
+
+  @Test
+  void doubleTwinsOfTheStructuredGamesAgreeWithTheExactEvaluation() {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(99L);
+    for (MarkovGame game : new MarkovGame[] {DistancingGame.of(DistancingGame.published(3)), RoutingGame.published(3),
+        D8}) {
+      Policy p = randomPolicy(game, rng);
+      Evaluation exact = Evaluation.of(game, p);
+      org.mpgref.evaluation.DoubleEvaluation dbl =
+          org.mpgref.evaluation.DoubleEvaluation.of(game.toDouble(), p.toDouble());
+      for (int i = 0; i < game.agentCount(); i++) {
+        assertClose(dbl.valueAtInitial(i), exact.valueAtInitial(i));
+        for (int s = 0; s < game.stateCount(); s++) {
+          for (int a = 0; a < game.actionCount(i); a++) {
+            assertClose(dbl.qBar(i, s, a), exact.qBar(i, s, a));
+          }
+        }
+      }
+      assertClose(dbl.potentialAtInitial(), exact.potentialAtInitial().orElseThrow());
+    }
+  }
+
+  /** Relative 1e-9 (the double world is what is checked here; the exact value is converted only at the end). */
+  private static void assertClose(double d, BigFraction exact) {
+    double e = exact.doubleValue();
+    assertThat(Math.abs(d - e)).isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(e)));
+  }
 }
