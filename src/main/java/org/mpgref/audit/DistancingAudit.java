@@ -18,6 +18,8 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 import org.mpgref.potential.PotentialCheck;
+import org.mpgref.theory.MismatchCoefficient;
+import org.mpgref.theory.StepSizeBounds;
 
 /**
  * The main job: an exact audit of the distancing game experiments (Leonardos et al. ICLR 2022 §5; Fox et al. AISTATS
@@ -280,6 +282,16 @@ public final class DistancingAudit {
     out.println("6. Convergence in the papers is shown as L1 distance to the last iterate. That is not a Nash gap: the"
         + " exact gaps above are the measure of equilibrium; the expected agents per facility above show where each run"
         + " ended.");
+    MismatchCoefficient.Result m = MismatchCoefficient.of(game);
+    if (m.value().isPresent()) {
+      BigFraction bound = StepSizeBounds.inpgTheorem31(game, m.value().get());
+      out.println("7. Fox et al. Theorem 3.1 asks for eta < (1-gamma)^3 / (27 n^2 A_max^2 M). Here the mismatch"
+          + " coefficient is exactly M = " + Rationals.format(m.value().get()) + " (proven bound "
+          + m.bound().map(Rationals::format).orElse("none") + "), so the bound is eta < " + sci(bound)
+          + "; the published eta = 1e-4 is " + String.format("%.2g", 1e-4 / bound.doubleValue())
+          + " times larger, and the theorem assumes rewards in [0,1] while these rewards lie in [-100, 48]."
+          + " The observed convergence is therefore not covered by the theorem.");
+    }
   }
 
   private static String verdict(RunSummary inpg, RunSummary ipg) {

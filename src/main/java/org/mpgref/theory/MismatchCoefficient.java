@@ -1,0 +1,170 @@
+package org.mpgref.theory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.JointActions;
+import org.mpgref.game.MarkovGame;
+import org.mpgref.game.Rationals;
+import org.mpgref.linalg.ExactLinearSolver;
+
+/**
+ * The distribution mismatch coefficient M = max_{π,π'} ‖d_ρ^π / d_ρ^{π'}‖_∞ over product policies (Fox et al. 2022,
+ * Definition 3; Agarwal et al. 2021), computed exactly, and the proven bound M ≤ 1/((1−γ) min_s ρ(s)).
+ *
+ * <p>Exact value: the supremum decouples per state, M = max_s (max_π d_ρ^π(s)) / (min_π d_ρ^π(s)). For a fixed s*,
+ * d_ρ^π(s*) = (1−γ) Σ_s ρ(s) W^π(s) with W^π = 1{·=s*} + γ P_π W^π, the value of a single-agent MDP whose actions
+ * are joint actions; its maximum and minimum over all joint policies are attained by deterministic joint policies
+ * (Puterman 1994, Thm 6.2.10), which are product policies. So both extremes are found exactly by policy iteration
+ * over the distinct transition rows P(·|s,a) of each state. See proofs-notes/mismatch-coefficient.md.
+ */
+public final class MismatchCoefficient {
+  private MismatchCoefficient() {}
+
+  /**
+   * The result.
+   *
+   * @param value M, or empty if some state has min_π d_ρ^π(s) = 0 (then M = +∞)
+   * @param state the state s attaining the maximum ratio
+   * @param maxVisitation max_π d_ρ^π(s) at that state
+   * @param minVisitation min_π d_ρ^π(s) at that state
+   * @param bound 1/((1−γ) min_s ρ(s)), or empty if some ρ(s) = 0
+   */
+  public record Result(Optional<BigFraction> value, int state, BigFraction maxVisitation, BigFraction minVisitation,
+      Optional<BigFraction> bound) {}
+
+  /**
+   * The proven bound M ≤ 1/((1−γ) min_s ρ(s)) (from d_ρ^π(s) ≥ (1−γ)ρ(s) and d_ρ^π(s) ≤ 1).
+   *
+   * @param game the game
+   * @return the bound, or empty if some ρ(s) = 0
+   */
+  public static Optional<BigFraction> bound(MarkovGame game) {
+    BigFraction min = game.initial(0);
+    for (int s = 1; s < game.stateCount(); s++) {
+      if (Rationals.compare(game.initial(s), min) < 0) {
+        min = game.initial(s);
+      }
+    }
+    if (min.signum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(BigFraction.ONE.divide(BigFraction.ONE.subtract(game.discount()).multiply(min)));
+  }
+
+  /**
+   * Computes M exactly. Enumerates joint actions once (the dense size guard applies) to collect each state's
+   * distinct transition rows.
+   *
+   * @param game the game
+   * @return M with the extremal visitations
+   * @throws org.mpgref.game.InvalidGameException if the joint-action set is too large to enumerate
+   */
+  public static Result of(MarkovGame game) {
+    int states = game.stateCount();
+    int n = game.agentCount();
+    int[] counts = new int[n];
+    for (int i = 0; i < n; i++) {
+      counts[i] = game.actionCount(i);
+    }
+    int joint = JointActions.countDense(counts, states);
+    List<List<BigFraction[]>> rows = new ArrayList<>();
+    int[] a = new int[n];
+    for (int s = 0; s < states; s++) {
+      Set<List<BigFraction>> seen = new LinkedHashSet<>();
+      for (int j = 0; j < joint; j++) {
+        JointActions.decode(counts, j, a);
+        BigFraction[] row = new BigFraction[states];
+        for (int t = 0; t < states; t++) {
+          row[t] = game.transition(s, a, t);
+        }
+        seen.add(Arrays.asList(row));
+      }
+      List<BigFraction[]> distinct = new ArrayList<>();
+      for (List<BigFraction> r : seen) {
+        distinct.add(r.toArray(new BigFraction[0]));
+      }
+      rows.add(distinct);
+    }
+    Optional<BigFraction> best = Optional.of(BigFraction.ZERO);
+    int bestState = 0;
+    BigFraction bestMax = BigFraction.ZERO;
+    BigFraction bestMin = BigFraction.ONE;
+    for (int target = 0; target < states; target++) {
+      BigFraction max = extreme(game, rows, target, true);
+      BigFraction min = extreme(game, rows, target, false);
+      if (min.signum() == 0) {
+        if (best.isPresent()) {
+          best = Optional.empty();
+          bestState = target;
+          bestMax = max;
+          bestMin = min;
+        }
+        continue;
+      }
+      BigFraction ratio = max.divide(min);
+      if (best.isPresent() && Rationals.compare(ratio, best.get()) > 0) {
+        best = Optional.of(ratio);
+        bestState = target;
+        bestMax = max;
+        bestMin = min;
+      }
+    }
+    return new Result(best, bestState, bestMax, bestMin, bound(game));
+  }
+
+  /** max (or min) over deterministic policies of d_ρ(target), by exact policy iteration. */
+  private static BigFraction extreme(MarkovGame game, List<List<BigFraction[]>> rows, int target, boolean maximise) {
+    int states = game.stateCount();
+    BigFraction gamma = game.discount();
+    int[] choice = new int[states];
+    BigFraction[] w;
+    while (true) {
+      BigFraction[][] p = new BigFraction[states][];
+      BigFraction[][] r = new BigFraction[states][1];
+      for (int s = 0; s < states; s++) {
+        p[s] = rows.get(s).get(choice[s]);
+        r[s][0] = s == target ? BigFraction.ONE : BigFraction.ZERO;
+      }
+      BigFraction[][] x = ExactLinearSolver.solveDiscounted(gamma, p, r);
+      w = new BigFraction[states];
+      for (int s = 0; s < states; s++) {
+        w[s] = x[s][0];
+      }
+      boolean improved = false;
+      for (int s = 0; s < states; s++) {
+        BigFraction current = continuation(rows.get(s).get(choice[s]), w);
+        for (int k = 0; k < rows.get(s).size(); k++) {
+          int cmp = Rationals.compare(continuation(rows.get(s).get(k), w), current);
+          if (maximise ? cmp > 0 : cmp < 0) {
+            choice[s] = k;
+            current = continuation(rows.get(s).get(k), w);
+            improved = true;
+          }
+        }
+      }
+      if (!improved) {
+        break;
+      }
+    }
+    BigFraction d = BigFraction.ZERO;
+    for (int s = 0; s < states; s++) {
+      d = d.add(game.initial(s).multiply(w[s]));
+    }
+    return d.multiply(BigFraction.ONE.subtract(gamma));
+  }
+
+  private static BigFraction continuation(BigFraction[] row, BigFraction[] w) {
+    BigFraction t = BigFraction.ZERO;
+    for (int s = 0; s < row.length; s++) {
+      if (row[s].signum() != 0) {
+        t = t.add(row[s].multiply(w[s]));
+      }
+    }
+    return t;
+  }
+}
