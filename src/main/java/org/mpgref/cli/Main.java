@@ -1,157 +1,139 @@
 package org.mpgref.cli;
 
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import org.mpgref.audit.DistancingAudit;
-import org.mpgref.catalog.DistancingGame;
-import org.mpgref.catalog.RoutingGame;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.game.InvalidGameException;
-import org.mpgref.game.MarkovGame;
-import org.mpgref.potential.PotentialCheck;
+import org.mpgref.io.FormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * The {@code mpgref} command line. Exit codes: 0 success; 1 a check failed (e.g. a certificate did not verify);
- * 2 bad input or parameters (one-line message on stderr, no stack trace); 3 internal error.
+ * The {@code mpgref} command line (specs/cli.md). Commands: {@code eval}, {@code best-response}, {@code nash-gap},
+ * {@code check-potential}, {@code learn}, {@code convert}, {@code audit}; {@code --help} on each. Results go to
+ * stdout as tagged lines (one result per line, Gambit style) or, with {@code --json}, as an mpgref-results/1
+ * document; progress goes to stderr. Any file argument may be {@code -} for stdin (at most one per command).
+ *
+ * <p>Exit codes: 0 success; 1 a check failed (a certificate did not verify); 2 bad input or parameters (one line on
+ * stderr naming the entry and the rule it breaks, no stack trace, nothing on stdout, no output file); 3 internal
+ * error.
  */
 @Command(name = "mpgref", mixinStandardHelpOptions = true, version = "mpgref 0.1.0",
     description = "Exact reference implementation of independent learning in Markov potential games.",
-    subcommands = {Main.Audit.class, Main.CheckPotential.class})
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL},
+    subcommands = {EvalCommand.class, BestResponseCommand.class, NashGapCommand.class, CheckPotentialCommand.class,
+        LearnCommand.class, ConvertCommand.class, AuditCommand.class})
 public final class Main implements Callable<Integer> {
+  /** Exit code 0, for --help. */
+  static final String EXIT_OK = "0:success";
+  /** Exit code 1, for --help. */
+  static final String EXIT_FAILED = "1:a check failed (a certificate did not verify)";
+  /** Exit code 2, for --help. */
+  static final String EXIT_BAD_INPUT = "2:bad input or parameters (one line on stderr; nothing on stdout, no file)";
+  /** Exit code 3, for --help. */
+  static final String EXIT_INTERNAL = "3:internal error";
+
+  private static final ThreadLocal<@Nullable Context> CONTEXT = new ThreadLocal<>();
+
   private Main() {}
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, System.out);
+    CommandLine.usage(this, context().out);
     return 0;
   }
 
   /**
-   * Runs the command line.
+   * Runs the command line and exits with its code.
    *
    * @param args arguments
    */
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, System.in, System.out, System.err));
   }
 
   /**
-   * Runs the command line with the given streams (used by tests).
+   * Runs the command line with the given streams and stdin = {@link System#in}.
    *
    * @param args arguments
    * @param out results
    * @param err progress and errors
-   * @return the exit code
+   * @return the exit code (0 success, 1 check failed, 2 bad input, 3 internal error)
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.in, out, err);
+  }
+
+  /**
+   * Runs the command line with the given streams (used by tests and embedders).
+   *
+   * @param args arguments
+   * @param in what a file argument {@code -} reads
+   * @param out results
+   * @param err progress and errors
+   * @return the exit code (0 success, 1 check failed, 2 bad input, 3 internal error)
+   */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof InvalidGameException || ex instanceof IllegalArgumentException) {
-        err.println("mpgref: " + ex.getMessage());
+        err.println("mpgref: " + FormatException.oneLine(String.valueOf(ex.getMessage())));
         return 2;
       }
-      err.println("mpgref: internal error: " + ex);
+      err.println("mpgref: internal error: " + FormatException.oneLine(ex.toString()));
       return 3;
     });
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("mpgref: " + ex.getMessage());
+      err.println("mpgref: " + FormatException.oneLine(String.valueOf(ex.getMessage())));
       return 2;
     });
-    Streams.OUT = out;
-    Streams.ERR = err;
-    return cl.execute(args);
-  }
-
-  /** The streams of the current run. */
-  static final class Streams {
-    static PrintStream OUT = System.out;
-    static PrintStream ERR = System.err;
-
-    private Streams() {}
-  }
-
-  /** {@code mpgref audit distancing}. */
-  @Command(name = "audit", mixinStandardHelpOptions = true,
-      description = "Audit a paper's experiment exactly. Targets: distancing (Leonardos et al. 2022; Fox et al. 2022;"
-          + " Ding et al. 2022).")
-  static final class Audit implements Callable<Integer> {
-    @Parameters(index = "0", defaultValue = "distancing", description = "what to audit: distancing (default)")
-    String target = "distancing";
-
-    @Option(names = "--agents", defaultValue = "8", description = "N (published: 8)")
-    int agents = 8;
-
-    @Option(names = "--max-iterations", defaultValue = "1000", description = "T_max per run (published: 1000)")
-    int maxIterations = 1000;
-
-    @Option(names = "--trials", defaultValue = "10", description = "trials of check-potential per game")
-    int trials = 10;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed of check-potential")
-    long seed = 1;
-
-    @Option(names = "--exact", description = "print every exact value as a full p/q")
-    boolean exact;
-
-    @Override
-    public Integer call() {
-      if (!"distancing".equals(target)) {
-        throw new IllegalArgumentException("audit target '" + target + "' is unknown; known: distancing");
+    @Nullable Context previous = CONTEXT.get();
+    CONTEXT.set(new Context(in, out, err));
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("mpgref: internal error: out of memory");
+      return 3;
+    } finally {
+      if (previous == null) {
+        CONTEXT.remove();
+      } else {
+        CONTEXT.set(previous);
       }
-      if (agents < 2 || agents > 64) {
-        throw new IllegalArgumentException("--agents " + agents + " is outside 2..64");
-      }
-      if (maxIterations < 1) {
-        throw new IllegalArgumentException("--max-iterations must be >= 1");
-      }
-      java.util.List<DistancingAudit.RunSummary> runs =
-          new DistancingAudit(agents, maxIterations, trials, seed, exact).run(Streams.OUT, Streams.ERR);
-      return runs.stream().allMatch(r -> r.finalGap().verify()) ? 0 : 1;
     }
   }
 
-  /** {@code mpgref check-potential GAME}. */
-  @Command(name = "check-potential", mixinStandardHelpOptions = true,
-      description = "Certify a Markov potential game, or find an exact counterexample to the MPG identity.")
-  static final class CheckPotential implements Callable<Integer> {
-    @Parameters(index = "0", description = "catalog game: distancing or routing")
-    String game = "";
+  /**
+   * The streams of the current run (on this thread); outside {@link #run}, the process's own streams.
+   *
+   * @return the context
+   */
+  static Context context() {
+    @Nullable Context c = CONTEXT.get();
+    if (c == null) {
+      return new Context(System.in, System.out, System.err);
+    }
+    return c;
+  }
 
-    @Option(names = "--agents", defaultValue = "3", description = "N")
-    int agents = 3;
+  /** The streams of one run, and whether stdin was used already. */
+  static final class Context {
+    final InputStream in;
+    final PrintStream out;
+    final PrintStream err;
+    boolean stdinUsed;
 
-    @Option(names = "--trials", defaultValue = "20", description = "K, random 4-cycles to try")
-    int trials = 20;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed")
-    long seed = 1;
-
-    @Override
-    public Integer call() {
-      MarkovGame g;
-      switch (game) {
-        case "distancing":
-          g = DistancingGame.of(DistancingGame.published(agents));
-          break;
-        case "routing":
-          g = RoutingGame.published(agents);
-          break;
-        default:
-          throw new IllegalArgumentException("game '" + game + "' is unknown; known: distancing, routing");
-      }
-      if (trials < 0) {
-        throw new IllegalArgumentException("--trials must be >= 0");
-      }
-      PotentialCheck.Result r = PotentialCheck.check(g, trials, seed);
-      Streams.OUT.println(g.name());
-      Streams.OUT.println(r.describe());
-      return 0;
+    Context(InputStream in, PrintStream out, PrintStream err) {
+      this.in = in;
+      this.out = out;
+      this.err = err;
     }
   }
 }

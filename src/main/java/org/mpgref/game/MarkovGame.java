@@ -92,6 +92,16 @@ public interface MarkovGame {
   DoubleMarkovGame toDouble();
 
   /**
+   * Label of an agent (for reports and files).
+   *
+   * @param agent i
+   * @return a label, by default the index
+   */
+  default String agentLabel(int agent) {
+    return Integer.toString(agent);
+  }
+
+  /**
    * Labels of an agent's actions (for reports).
    *
    * @param agent i

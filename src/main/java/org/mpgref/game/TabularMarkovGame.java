@@ -21,11 +21,24 @@ public final class TabularMarkovGame implements MarkovGame {
   private final BigFraction[][][] transitions; // [s][a][s']
   private final BigFraction @Nullable [][] phi; // [s][a] or null
   private final StagePotential.Condition condition;
+  private final String @Nullable [] agentLabels; // [i] or null (indices)
+  private final String @Nullable [][] actionLabels; // [i][a] or null (indices)
+  private final String @Nullable [] stateLabels; // [s] or null (indices)
   private @Nullable DoubleMarkovGame twin;
 
   private TabularMarkovGame(String name, int[] actionCounts, int states, BigFraction gamma, BigFraction[] rho,
       BigFraction[][][] rewards, BigFraction[][][] transitions, BigFraction @Nullable [][] phi,
       StagePotential.Condition condition) {
+    this(name, actionCounts, states, gamma, rho, rewards, transitions, phi, condition, null, null, null);
+  }
+
+  private TabularMarkovGame(String name, int[] actionCounts, int states, BigFraction gamma, BigFraction[] rho,
+      BigFraction[][][] rewards, BigFraction[][][] transitions, BigFraction @Nullable [][] phi,
+      StagePotential.Condition condition, String @Nullable [] agentLabels, String @Nullable [][] actionLabels,
+      String @Nullable [] stateLabels) {
+    this.agentLabels = agentLabels;
+    this.actionLabels = actionLabels;
+    this.stateLabels = stateLabels;
     this.name = name;
     this.actionCounts = actionCounts;
     this.states = states;
@@ -131,6 +144,68 @@ public final class TabularMarkovGame implements MarkovGame {
       }
     }
     return new TabularMarkovGame(name, actionCounts.clone(), states, gamma, rho.clone(), r, p, f, condition);
+  }
+
+  /**
+   * The same game with labels for agents, actions and states (used in reports and files; the default labels are the
+   * indices). The tables are shared, not copied (the game is immutable); the label arrays are copied.
+   *
+   * @param agentLabels a label per agent [i]
+   * @param actionLabels a label per action of each agent [i][a_i]
+   * @param stateLabels a label per state [s]
+   * @return the labelled game
+   * @throws InvalidGameException if an array has the wrong length or a label is empty
+   */
+  public TabularMarkovGame withLabels(String[] agentLabels, String[][] actionLabels, String[] stateLabels) {
+    int n = actionCounts.length;
+    if (agentLabels.length != n || actionLabels.length != n) {
+      throw new InvalidGameException("labels cover " + agentLabels.length + " agents and action labels "
+          + actionLabels.length + " agents; the game has " + n);
+    }
+    if (stateLabels.length != states) {
+      throw new InvalidGameException("labels cover " + stateLabels.length + " states; the game has " + states);
+    }
+    String[][] acts = new String[n][];
+    for (int i = 0; i < n; i++) {
+      if (actionLabels[i].length != actionCounts[i]) {
+        throw new InvalidGameException("agent " + i + " has " + actionLabels[i].length + " action labels; it has "
+            + actionCounts[i] + " actions");
+      }
+      acts[i] = actionLabels[i].clone();
+      requireLabels(acts[i], "action label of agent " + i);
+    }
+    String[] ag = agentLabels.clone();
+    String[] st = stateLabels.clone();
+    requireLabels(ag, "agent label");
+    requireLabels(st, "state label");
+    return new TabularMarkovGame(name, actionCounts, states, gamma, rho, rewards, transitions, phi, condition, ag, acts,
+        st);
+  }
+
+  private static void requireLabels(String[] labels, String what) {
+    for (int k = 0; k < labels.length; k++) {
+      if (labels[k].isEmpty()) {
+        throw new InvalidGameException(what + " " + k + " is empty; a label needs at least one character");
+      }
+    }
+  }
+
+  @Override
+  public String agentLabel(int agent) {
+    String[] l = agentLabels;
+    return l == null ? Integer.toString(agent) : l[agent];
+  }
+
+  @Override
+  public String actionLabel(int agent, int action) {
+    String[][] l = actionLabels;
+    return l == null ? Integer.toString(action) : l[agent][action];
+  }
+
+  @Override
+  public String stateLabel(int state) {
+    String[] l = stateLabels;
+    return l == null ? Integer.toString(state) : l[state];
   }
 
   /**

@@ -1,0 +1,80 @@
+package org.mpgref.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.mpgref.evaluation.BestResponse;
+import org.mpgref.evaluation.Evaluation;
+import org.mpgref.game.MarkovGame;
+import org.mpgref.game.Policy;
+import org.mpgref.io.Json;
+import org.mpgref.io.ResultsFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mpgref best-response GAME POLICY [--agent i]}: exact best responses with their certificate. */
+@Command(name = "best-response", mixinStandardHelpOptions = true,
+    description = {"Exact best response of each agent (or one) to the others' policies, by exact policy iteration,"
+        + " with its Bellman-optimality certificate re-checked exactly.",
+        "Lines: BR agent state action | VSTAR agent state value | CERTIFIED true|false"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+final class BestResponseCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
+  String game = "";
+
+  @Parameters(index = "1", paramLabel = "POLICY", description = "policy file, - for stdin, or uniform")
+  String policy = "";
+
+  @Option(names = "--agent", paramLabel = "i", description = "only agent i (index, from 0)")
+  @Nullable Integer agent;
+
+  @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default: published)")
+  @Nullable Integer agents;
+
+  @Mixin
+  OutputOptions output = new OutputOptions();
+
+  @Override
+  public Integer call() {
+    int digits = output.digits();
+    MarkovGame g = Inputs.game(game, agents);
+    Integer only = agent;
+    if (only != null && (only < 0 || only >= g.agentCount())) {
+      throw new IllegalArgumentException("--agent " + only + " is outside 0.." + (g.agentCount() - 1));
+    }
+    Policy pi = Inputs.policy(policy, g);
+    Evaluation ev = Evaluation.of(g, pi);
+    List<BestResponse> brs = new ArrayList<>();
+    for (int i = 0; i < g.agentCount(); i++) {
+      if (only == null || only == i) {
+        brs.add(BestResponse.of(ev, i));
+      }
+    }
+    boolean ok = brs.stream().allMatch(BestResponse::verify);
+    String text;
+    if (output.json) {
+      text = Json.write(ResultsFormat.bestResponse(ev, brs, digits));
+    } else {
+      Tagged t = new Tagged(digits);
+      for (BestResponse br : brs) {
+        for (int s = 0; s < g.stateCount(); s++) {
+          t.line("BR", g.agentLabel(br.agent()), g.stateLabel(s), g.actionLabel(br.agent(), br.action(s)));
+        }
+      }
+      for (BestResponse br : brs) {
+        for (int s = 0; s < g.stateCount(); s++) {
+          t.line("VSTAR", g.agentLabel(br.agent()), g.stateLabel(s), br.value(s));
+        }
+      }
+      t.line("CERTIFIED", ok);
+      text = t.toString();
+    }
+    Main.context().out.print(text);
+    Main.context().out.flush();
+    return ok ? 0 : 1;
+  }
+}

@@ -1,0 +1,60 @@
+package org.mpgref.cli;
+
+import java.util.regex.Pattern;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.io.ExactNumbers;
+
+/**
+ * Tagged result lines, Gambit style: {@code TAG field field ... value}, one result per line, fields separated by one
+ * space. Labels print bare when they are a single token of printable non-space characters without {@code "},
+ * {@code \} or a leading {@code #}; otherwise as a JSON string ({@code "Go left"}). Exact values print as
+ * {@link ExactNumbers#format} (p/q, plus a decimal with --digits). Collected first and printed at the end, so a
+ * failing command prints nothing.
+ */
+final class Tagged {
+  private static final Pattern BARE = Pattern.compile("[^\\s\"\\\\#][^\\s\"\\\\]*");
+
+  private final StringBuilder b = new StringBuilder();
+  private final int digits;
+
+  Tagged(int digits) {
+    this.digits = digits;
+  }
+
+  /** Appends one line; fields are Strings (labels), Numbers, Booleans or BigFractions (exact values). */
+  Tagged line(String tag, Object... fields) {
+    b.append(tag);
+    for (Object f : fields) {
+      b.append(' ');
+      if (f instanceof BigFraction) {
+        b.append(ExactNumbers.format((BigFraction) f, digits));
+      } else if (f instanceof String) {
+        b.append(label((String) f));
+      } else {
+        b.append(f);
+      }
+    }
+    b.append('\n');
+    return this;
+  }
+
+  /** Appends a comment line ({@code # text}) for each line of the text. */
+  Tagged comment(String text) {
+    for (String l : text.split("\n", -1)) {
+      b.append("# ").append(l).append('\n');
+    }
+    return this;
+  }
+
+  static String label(String s) {
+    if (BARE.matcher(s).matches()) {
+      return s;
+    }
+    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
+  }
+
+  @Override
+  public String toString() {
+    return b.toString();
+  }
+}
