@@ -8,17 +8,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.io.GameFormat;
 import org.mpgref.io.Json;
+import org.mpgref.io.nfg.NfgExport;
 import org.mpgref.io.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mpgref convert IN --to json|table}: a game in another form. */
+/** {@code mpgref convert IN --to json|table|nfg}: a game in another form. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Write a game (catalog name, game file or - for stdin) in another form:",
         "  json   mpgref-game/1 in canonical form (a catalog game stays a catalog reference)",
         "  table  mpgref-game/1 as an explicit table (every joint action enumerated; refused above the dense size"
-            + " limit)"},
+            + " limit)",
+        "  nfg    Gambit strategic form (payoff version) of one state's stage game (--state S when |S| > 1)"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
 final class ConvertCommand implements Callable<Integer> {
@@ -26,9 +28,10 @@ final class ConvertCommand implements Callable<Integer> {
   interface Target {
     /**
      * @param game the game
+     * @param state the state to export for one-state forms (index or label), or null
      * @return the whole output text
      */
-    String write(MarkovGame game);
+    String write(MarkovGame game, @Nullable String state);
   }
 
   /**
@@ -38,15 +41,16 @@ final class ConvertCommand implements Callable<Integer> {
 
   private static Map<String, Target> targets() {
     Map<String, Target> m = new LinkedHashMap<>();
-    m.put("json", g -> Json.write(GameFormat.write(g)));
-    m.put("table", g -> Json.write(GameFormat.writeTable(g)));
+    m.put("json", (g, s) -> Json.write(GameFormat.write(g)));
+    m.put("table", (g, s) -> Json.write(GameFormat.writeTable(g)));
+    m.put("nfg", (g, s) -> s == null ? NfgExport.payoffText(g) : NfgExport.payoffText(g, stateIndex(g, s)));
     return m;
   }
 
   @Parameters(index = "0", paramLabel = "IN", description = "catalog name, game file, or - for stdin")
   String in = "";
 
-  @Option(names = "--to", paramLabel = "FORM", required = true, description = "json or table")
+  @Option(names = "--to", paramLabel = "FORM", required = true, description = "json, table or nfg")
   String to = "";
 
   @Option(names = "--out", paramLabel = "FILE", description = "write here (atomically) instead of stdout")
@@ -55,6 +59,28 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default: published)")
   @Nullable Integer agents;
 
+  @Option(names = "--state", paramLabel = "S", description = "for --to nfg: the state whose stage game is exported"
+      + " (index or label; required when the game has more than one state)")
+  @Nullable String state;
+
+  private static int stateIndex(MarkovGame g, String s) {
+    for (int k = 0; k < g.stateCount(); k++) {
+      if (g.stateLabel(k).equals(s)) {
+        return k;
+      }
+    }
+    try {
+      int k = Integer.parseInt(s);
+      if (k >= 0 && k < g.stateCount()) {
+        return k;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new IllegalArgumentException("--state " + s + " is neither a state label nor an index in 0.."
+        + (g.stateCount() - 1));
+  }
+
   @Override
   public Integer call() {
     @Nullable Target target = TARGETS.get(to);
@@ -62,7 +88,7 @@ final class ConvertCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--to " + to + " is unknown; known: " + String.join(", ", TARGETS.keySet()));
     }
     MarkovGame g = Inputs.game(in, agents);
-    String text = target.write(g);
+    String text = target.write(g, state);
     String file = out;
     if (file == null || "-".equals(file)) {
       Main.context().out.print(text);

@@ -39,9 +39,11 @@ final class Inputs {
 
   /**
    * Game readers by lower-case file extension (without the dot). Everything else, and stdin, is read as
-   * mpgref-game/1 JSON. Hook for other formats (e.g. Gambit .nfg via org.mpgref.io.nfg): add an entry here.
+   * mpgref-game/1 JSON. {@code .nfg}: a Gambit strategic-form game, read exactly as a one-state game with γ = 0
+   * (values are expected payoffs; specs/nfg.md).
    */
-  static final Map<String, GameReader> GAME_READERS = Map.of();
+  static final Map<String, GameReader> GAME_READERS =
+      Map.of("nfg", (in, source) -> org.mpgref.io.nfg.NfgReader.read(in, source).toMarkovGame());
 
   private Inputs() {}
 

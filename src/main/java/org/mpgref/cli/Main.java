@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL},
     subcommands = {EvalCommand.class, BestResponseCommand.class, NashGapCommand.class, CheckPotentialCommand.class,
-        LearnCommand.class, ConvertCommand.class, AuditCommand.class})
+        LearnCommand.class, ConvertCommand.class, AuditCommand.class, ServeCommand.class,
+        VectorsCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code 0, for --help. */
   static final String EXIT_OK = "0:success";

@@ -38,8 +38,13 @@ public final class OutputFiles {
     @Nullable Path tmp = null;
     try {
       Path fileName = abs.getFileName();
-      tmp = Files.createTempFile(dir, "." + (fileName == null ? "out" : fileName.toString()), ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      // A new hidden file in the same directory, created with the process's default permissions (umask), unlike
+      // Files.createTempFile, whose files are owner-only.
+      String base = "." + (fileName == null ? "out" : fileName.toString()) + ".";
+      Path candidate = dir.resolve(base + Long.toUnsignedString(System.nanoTime(), 36) + ".tmp");
+      tmp = candidate;
+      Files.writeString(candidate, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
