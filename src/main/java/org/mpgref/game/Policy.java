@@ -129,18 +129,29 @@ public final class Policy {
             largest = a;
           }
         }
-        BigFraction others = BigFraction.ZERO;
-        for (int a = 0; a < m; a++) {
-          if (a != largest) {
-            others = others.add(row[a]);
-          }
-        }
-        row[largest] = BigFraction.ONE.subtract(others);
+        closeAt(row, largest);
         Rationals.requireDistribution(row, "pi_" + i + "(.|s=" + s + ") put on the simplex");
         q[s][i] = row;
       }
     }
     return new Policy(q);
+  }
+
+  /**
+   * Makes a row sum to exactly 1 by setting one entry to 1 minus the sum of the others (the entry that absorbs the
+   * rounding; callers choose the largest, so it stays non-negative, and check it).
+   *
+   * @param row the row, changed in place
+   * @param at the index of the entry that absorbs the difference
+   */
+  static void closeAt(BigFraction[] row, int at) {
+    BigFraction others = BigFraction.ZERO;
+    for (int a = 0; a < row.length; a++) {
+      if (a != at) {
+        others = others.add(row[a]);
+      }
+    }
+    row[at] = BigFraction.ONE.subtract(others);
   }
 
   /**

@@ -68,13 +68,7 @@ public final class PolicyRounding {
             largest = a;
           }
         }
-        BigFraction others = BigFraction.ZERO;
-        for (int a = 0; a < m; a++) {
-          if (a != largest) {
-            others = others.add(row[a]);
-          }
-        }
-        row[largest] = BigFraction.ONE.subtract(others);
+        Policy.closeAt(row, largest);
         if (row[largest].signum() < 0) {
           throw new InvalidGameException("pi_" + i + "(.|s=" + s + ") cannot be rounded onto the simplex with "
               + decimalDigits + " digits: its largest entry would become " + Rationals.format(row[largest])
