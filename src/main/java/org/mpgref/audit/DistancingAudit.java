@@ -289,7 +289,8 @@ public final class DistancingAudit {
           + " coefficient is exactly M = " + Rationals.format(m.value().get()) + " (proven bound "
           + m.bound().map(Rationals::format).orElse("none") + "), so the bound is eta < " + sci(bound)
           + "; the published eta = 1e-4 is " + String.format("%.2g", 1e-4 / bound.doubleValue())
-          + " times larger, and the theorem assumes rewards in [0,1] while these rewards lie in [-100, 48]."
+          + " times larger, and the theorem assumes rewards in [0,1] while these rewards lie in ["
+          + Rationals.format(game.rewardRange()[0]) + ", " + Rationals.format(game.rewardRange()[1]) + "]."
           + " The observed convergence is therefore not covered by the theorem.");
     }
   }

@@ -358,6 +358,38 @@ public final class AnonymousMarkovGame implements MarkovGame {
   }
 
   /**
+   * The smallest and largest one-step reward r(s, k, c) over all states, actions and count vectors with c_k ≥ 1,
+   * i.e. over every reward any agent can receive.
+   *
+   * @return {min, max}
+   */
+  public BigFraction[] rewardRange() {
+    BigFraction min = null;
+    BigFraction max = null;
+    int[][] full = levels[agents];
+    for (int s = 0; s < rho.length; s++) {
+      for (int a = 0; a < actions; a++) {
+        for (int c = 0; c < full.length; c++) {
+          if (full[c][a] == 0) {
+            continue;
+          }
+          BigFraction r = reward[s][a][c];
+          if (min == null || Rationals.compare(r, min) < 0) {
+            min = r;
+          }
+          if (max == null || Rationals.compare(r, max) > 0) {
+            max = r;
+          }
+        }
+      }
+    }
+    if (min == null || max == null) {
+      throw new IllegalStateException("no reward tabulated");
+    }
+    return new BigFraction[] {min, max};
+  }
+
+  /**
    * Expected number of agents choosing each action in a state, E[c_k | s] = Σ_i π_i(k|s).
    *
    * @param state s

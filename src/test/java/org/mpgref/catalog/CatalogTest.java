@@ -46,6 +46,12 @@ class CatalogTest {
   }
 
   @Test
+  void distancingRewardRangeIsFromOneAgentOnAInDistancingToAllOnD() {
+    // min: a lone agent on A (w = 1) in the distancing state, 1 - 100; max: all 8 agents on D (w = 6) in safe, 48
+    assertThat(D8.rewardRange()).containsExactly(BigFraction.of(-99), BigFraction.of(48));
+  }
+
+  @Test
   void distancingStatePotentialIsVerifiedOverCountVectors() {
     assertThat(D8.potential()).isPresent();
     assertThat(D8.potential().get().findViolation()).isEmpty();
