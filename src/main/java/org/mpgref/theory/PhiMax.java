@@ -1,0 +1,295 @@
+package org.mpgref.theory;
+
+import java.util.Optional;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.InvalidGameException;
+import org.mpgref.game.JointActions;
+import org.mpgref.game.MarkovGame;
+import org.mpgref.game.Rationals;
+import org.mpgref.game.StagePotential;
+import org.mpgref.linalg.ExactLinearSolver;
+
+/**
+ * The potential bound φ_max of Alatur, Barakat and He (arXiv 2408.08075, seed 001), computed exactly for a game that
+ * declares a stage potential φ(s, a), and the exact extremes over product policies of any discounted joint-action
+ * value.
+ *
+ * <p>Definition used here (the seed only says that φ_max bounds the potential; experiments.md §4):
+ *
+ * <pre>
+ *   Φ^π(s)  = E_π[ Σ_t γ^t φ(s_t, a_t) | s_0 = s ]                  (declared stage potential, as declared: no re-centring)
+ *   φ_max   = max_{π, s} |Φ^π(s)|  = max_s max( |max_π Φ^π(s)|, |min_π Φ^π(s)| )
+ *   φ_max  ≤ max_{s,a} |φ(s,a)| / (1−γ)                                  ({@link #stageBound}, a cheaper upper bound)
+ * </pre>
+ *
+ * The extremes over product policies equal those of the single-agent MDP whose actions are joint actions (every
+ * product policy is a joint policy, and the MDP's optimal and pessimal values are attained by deterministic stationary
+ * joint policies, which are product policies; Puterman 1994, Thm 6.2.10); they are found by exact policy iteration
+ * over joint actions, so the joint-action set is enumerated (the dense size guard applies). Units: the game's reward
+ * unit (a discounted sum). See proofs-notes/pmd-phi-max-and-steps.md.
+ */
+public final class PhiMax {
+  private PhiMax() {}
+
+  /** A stage reward f(s, a) on joint actions whose discounted value is extremised. */
+  @FunctionalInterface
+  public interface StageReward {
+    /**
+     * f(s, a).
+     *
+     * @param state s
+     * @param jointAction a = (a_0..a_{N−1})
+     * @return the reward
+     */
+    BigFraction at(int state, int[] jointAction);
+  }
+
+  /**
+   * Per-state extremes of W^π(s) = E_π[Σ_t γ^t f(s_t, a_t) | s_0 = s] over product policies π.
+   *
+   * @param max max_π W^π(s) as [s]
+   * @param min min_π W^π(s) as [s]
+   * @param argmax a deterministic joint policy attaining every max at once, as joint actions [s][i]
+   * @param argmin one attaining every min at once, [s][i]
+   */
+  public record Extremes(BigFraction[] max, BigFraction[] min, int[][] argmax, int[][] argmin) {
+    /**
+     * Copies the arrays.
+     *
+     * @param max [s]
+     * @param min [s]
+     * @param argmax [s][i]
+     * @param argmin [s][i]
+     */
+    public Extremes {
+      max = max.clone();
+      min = min.clone();
+      argmax = deepCopy(argmax);
+      argmin = deepCopy(argmin);
+    }
+
+    @Override
+    public BigFraction[] max() {
+      return max.clone();
+    }
+
+    @Override
+    public BigFraction[] min() {
+      return min.clone();
+    }
+
+    @Override
+    public int[][] argmax() {
+      return deepCopy(argmax);
+    }
+
+    @Override
+    public int[][] argmin() {
+      return deepCopy(argmin);
+    }
+
+    /**
+     * max_π Σ_s ν(s) W^π(s) = Σ_s ν(s) max(s) (one deterministic policy is optimal from every start state).
+     *
+     * @param nu a weight vector [s]
+     * @return the largest ν-weighted value
+     */
+    public BigFraction maxAt(BigFraction[] nu) {
+      return dot(nu, max);
+    }
+
+    /**
+     * min_π Σ_s ν(s) W^π(s) = Σ_s ν(s) min(s).
+     *
+     * @param nu a weight vector [s]
+     * @return the smallest ν-weighted value
+     */
+    public BigFraction minAt(BigFraction[] nu) {
+      return dot(nu, min);
+    }
+  }
+
+  /**
+   * φ_max and the data it comes from.
+   *
+   * @param phiMax max_{π,s} |Φ^π(s)|, exact
+   * @param extremes per-state max and min of Φ^π(s) over product policies
+   * @param stageBound max_{s,a}|φ(s,a)|/(1−γ) ≥ φ_max
+   */
+  public record Result(BigFraction phiMax, Extremes extremes, BigFraction stageBound) {
+    /**
+     * The range of the potential at a start distribution: max_π Φ^π(ν) − min_π Φ^π(ν).
+     *
+     * @param nu ν as [s]
+     * @return the exact range (≥ 0)
+     */
+    public BigFraction rangeAt(BigFraction[] nu) {
+      return extremes.maxAt(nu).subtract(extremes.minAt(nu));
+    }
+  }
+
+  /**
+   * φ_max exactly for the game's declared stage potential (whatever condition it claims; whether Φ is a Markov
+   * potential is decided elsewhere).
+   *
+   * @param game the game
+   * @return φ_max with the extremes, or empty if the game declares no stage potential
+   * @throws InvalidGameException if the joint-action set is too large to enumerate
+   */
+  public static Optional<Result> of(MarkovGame game) {
+    Optional<StagePotential> sp = game.potential();
+    if (sp.isEmpty()) {
+      return Optional.empty();
+    }
+    StagePotential phi = sp.get();
+    Extremes e = extremes(game, phi::phi);
+    BigFraction m = BigFraction.ZERO;
+    for (int s = 0; s < game.stateCount(); s++) {
+      m = larger(m, e.max[s].abs());
+      m = larger(m, e.min[s].abs());
+    }
+    return Optional.of(new Result(m, e, stageBound(game, phi)));
+  }
+
+  /**
+   * The upper bound max_{s,a}|φ(s,a)|/(1−γ) on φ_max (|Φ^π(s)| ≤ Σ_t γ^t max|φ|).
+   *
+   * @param game the game (for γ and the joint actions)
+   * @param phi the stage potential
+   * @return the bound
+   * @throws InvalidGameException if the joint-action set is too large to enumerate
+   */
+  public static BigFraction stageBound(MarkovGame game, StagePotential phi) {
+    int[] counts = counts(game);
+    int joint = JointActions.countDense(counts, game.stateCount());
+    int[] a = new int[counts.length];
+    BigFraction m = BigFraction.ZERO;
+    for (int s = 0; s < game.stateCount(); s++) {
+      for (int j = 0; j < joint; j++) {
+        JointActions.decode(counts, j, a);
+        m = larger(m, phi.phi(s, a).abs());
+      }
+    }
+    return m.divide(BigFraction.ONE.subtract(game.discount()));
+  }
+
+  /**
+   * Exact per-state max and min over product policies of the discounted value of a stage reward, by policy iteration
+   * on the MDP whose actions are the joint actions (switching only on a strict exact improvement, so it terminates).
+   *
+   * @param game the game (for S, the joint actions, P and γ)
+   * @param f the stage reward f(s, a)
+   * @return the extremes with deterministic joint policies attaining them
+   * @throws InvalidGameException if the joint-action set is too large to enumerate
+   */
+  public static Extremes extremes(MarkovGame game, StageReward f) {
+    int states = game.stateCount();
+    int[] counts = counts(game);
+    int joint = JointActions.countDense(counts, states);
+    BigFraction[][] reward = new BigFraction[states][joint];
+    BigFraction[][][] rows = new BigFraction[states][joint][states];
+    int[] a = new int[counts.length];
+    for (int s = 0; s < states; s++) {
+      for (int j = 0; j < joint; j++) {
+        JointActions.decode(counts, j, a);
+        reward[s][j] = f.at(s, a);
+        for (int t = 0; t < states; t++) {
+          rows[s][j][t] = game.transition(s, a, t);
+        }
+      }
+    }
+    int[] best = iterate(game.discount(), reward, rows, true);
+    int[] worst = iterate(game.discount(), reward, rows, false);
+    return new Extremes(evaluate(game.discount(), reward, rows, best), evaluate(game.discount(), reward, rows, worst),
+        decodeAll(counts, best), decodeAll(counts, worst));
+  }
+
+  private static int[] iterate(BigFraction gamma, BigFraction[][] reward, BigFraction[][][] rows, boolean maximise) {
+    int states = reward.length;
+    int[] choice = new int[states];
+    while (true) {
+      BigFraction[] w = evaluate(gamma, reward, rows, choice);
+      boolean improved = false;
+      for (int s = 0; s < states; s++) {
+        BigFraction current = q(gamma, reward[s][choice[s]], rows[s][choice[s]], w);
+        for (int j = 0; j < reward[s].length; j++) {
+          BigFraction candidate = q(gamma, reward[s][j], rows[s][j], w);
+          int cmp = Rationals.compare(candidate, current);
+          if (maximise ? cmp > 0 : cmp < 0) {
+            choice[s] = j;
+            current = candidate;
+            improved = true;
+          }
+        }
+      }
+      if (!improved) {
+        return choice;
+      }
+    }
+  }
+
+  private static BigFraction[] evaluate(BigFraction gamma, BigFraction[][] reward, BigFraction[][][] rows, int[] choice) {
+    int states = reward.length;
+    BigFraction[][] p = new BigFraction[states][];
+    BigFraction[][] r = new BigFraction[states][1];
+    for (int s = 0; s < states; s++) {
+      p[s] = rows[s][choice[s]];
+      r[s][0] = reward[s][choice[s]];
+    }
+    BigFraction[][] x = ExactLinearSolver.solveDiscounted(gamma, p, r);
+    BigFraction[] w = new BigFraction[states];
+    for (int s = 0; s < states; s++) {
+      w[s] = x[s][0];
+    }
+    return w;
+  }
+
+  private static BigFraction q(BigFraction gamma, BigFraction r, BigFraction[] row, BigFraction[] w) {
+    BigFraction t = BigFraction.ZERO;
+    for (int s = 0; s < row.length; s++) {
+      if (row[s].signum() != 0) {
+        t = t.add(row[s].multiply(w[s]));
+      }
+    }
+    return r.add(gamma.multiply(t));
+  }
+
+  private static int[] counts(MarkovGame game) {
+    int[] counts = new int[game.agentCount()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = game.actionCount(i);
+    }
+    return counts;
+  }
+
+  private static int[][] decodeAll(int[] counts, int[] choice) {
+    int[][] out = new int[choice.length][counts.length];
+    for (int s = 0; s < choice.length; s++) {
+      JointActions.decode(counts, choice[s], out[s]);
+    }
+    return out;
+  }
+
+  private static BigFraction larger(BigFraction x, BigFraction y) {
+    return Rationals.compare(y, x) > 0 ? y : x;
+  }
+
+  private static BigFraction dot(BigFraction[] nu, BigFraction[] w) {
+    if (nu.length != w.length) {
+      throw new IllegalArgumentException("weights have " + nu.length + " entries; the game has " + w.length + " states");
+    }
+    BigFraction t = BigFraction.ZERO;
+    for (int s = 0; s < w.length; s++) {
+      t = t.add(nu[s].multiply(w[s]));
+    }
+    return t;
+  }
+
+  private static int[][] deepCopy(int[][] x) {
+    int[][] c = new int[x.length][];
+    for (int k = 0; k < x.length; k++) {
+      c[k] = x[k].clone();
+    }
+    return c;
+  }
+}
