@@ -17,9 +17,14 @@ import org.mpgref.game.InvalidGameException;
  *   distancing   agents 8 · weights [1, 2, 4, 6] · penalty 100 · safeThreshold agents/2 · distancingThreshold agents/4
  *                · gamma 99/100 · rho [1/2, 1/2]                                 ({@link DistancingGame#published})
  *   routing      agents 8 · units 2 · gamma 99/100                                ({@link RoutingGame#published})
+ *   potential-states-not-mpg   no parameters: every state game a potential game, not an MPG
+ *                                                                        ({@link PotentialStatesNotMpg#of})
+ *   zero-sum-state-mpg         no parameters: an MPG with a zero-sum (matching pennies) state game
+ *                                                                        ({@link ZeroSumStateMpg#of})
  * </pre>
  *
- * The thresholds' defaults follow the given {@code agents}. Depends on the core only (no file format).
+ * The thresholds' defaults follow the given {@code agents}. The two counterexample games are fixed instances (their
+ * derivations are in {@code proofs-notes/counterexample-*.md}); they take no parameter. Depends on the core only (no file format).
  */
 public final class Catalog {
   /** How a parameter's value is written. */
@@ -58,13 +63,54 @@ public final class Catalog {
       new Parameter("units", Kind.INTEGER, "U >= 1 (published 2); U^N <= " + RoutingGame.MAX_STATES + " states"),
       new Parameter("gamma", Kind.RATIONAL, "discount (published 99/100)"));
 
+  /** Catalog name of {@link PotentialStatesNotMpg}. */
+  public static final String POTENTIAL_STATES_NOT_MPG = "potential-states-not-mpg";
+
+  /** Catalog name of {@link ZeroSumStateMpg}. */
+  public static final String ZERO_SUM_STATE_MPG = "zero-sum-state-mpg";
+
   private Catalog() {}
 
   /**
-   * @return the catalog names, {@code distancing} and {@code routing}
+   * @return the catalog names: {@code distancing}, {@code routing}, {@code potential-states-not-mpg},
+   *     {@code zero-sum-state-mpg}
    */
   public static List<String> names() {
-    return List.of("distancing", "routing");
+    return List.of("distancing", "routing", POTENTIAL_STATES_NOT_MPG, ZERO_SUM_STATE_MPG);
+  }
+
+  /**
+   * Whether a catalog game is sized by a number of agents (the {@code agents} parameter, and {@code --agents} on the
+   * command line).
+   *
+   * @param name a catalog name
+   * @return true for {@code distancing} and {@code routing}
+   * @throws InvalidGameException if the name is unknown
+   */
+  public static boolean takesAgents(String name) {
+    return parameters(name).stream().anyMatch(p -> p.name().equals("agents"));
+  }
+
+  /**
+   * Where a catalog game comes from (paper, section; or the derivation of our own constructions).
+   *
+   * @param name a catalog name
+   * @return one line
+   * @throws InvalidGameException if the name is unknown
+   */
+  public static String source(String name) {
+    switch (name) {
+      case "distancing":
+        return DistancingGame.SOURCE;
+      case "routing":
+        return RoutingGame.SOURCE;
+      case POTENTIAL_STATES_NOT_MPG:
+        return PotentialStatesNotMpg.SOURCE;
+      case ZERO_SUM_STATE_MPG:
+        return ZeroSumStateMpg.SOURCE;
+      default:
+        throw unknown(name);
+    }
   }
 
   /**
@@ -88,6 +134,9 @@ public final class Catalog {
         return DISTANCING;
       case "routing":
         return ROUTING;
+      case POTENTIAL_STATES_NOT_MPG:
+      case ZERO_SUM_STATE_MPG:
+        return List.of();
       default:
         throw unknown(name);
     }
@@ -130,8 +179,14 @@ public final class Catalog {
         List<String> known = new ArrayList<>();
         spec.forEach(p -> known.add(p.name()));
         throw new InvalidGameException(name + " game: parameter '" + k + "' is unknown; known: "
-            + String.join(", ", known));
+            + (known.isEmpty() ? "none (a fixed instance)" : String.join(", ", known)));
       }
+    }
+    if (POTENTIAL_STATES_NOT_MPG.equals(name)) {
+      return new CatalogGame(name, Map.of(), PotentialStatesNotMpg.of());
+    }
+    if (ZERO_SUM_STATE_MPG.equals(name)) {
+      return new CatalogGame(name, Map.of(), ZeroSumStateMpg.of());
     }
     int agents = agents(name, given.get("agents"));
     Map<String, Object> p = new LinkedHashMap<>();

@@ -20,11 +20,11 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
 final class CheckPotentialCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GAME", description = "catalog game (distancing, routing), a game file, or"
-      + " - for stdin")
+  @Parameters(index = "0", paramLabel = "GAME", description = "catalog game (distancing, routing,"
+      + " potential-states-not-mpg, zero-sum-state-mpg), a game file, or - for stdin")
   String game = "";
 
-  @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default 3)")
+  @Option(names = "--agents", paramLabel = "N", description = "N for distancing or routing (default 3)")
   @Nullable Integer agents;
 
   @Option(names = "--trials", paramLabel = "K", defaultValue = "20", description = "random 4-cycles to try (default"
@@ -44,7 +44,7 @@ final class CheckPotentialCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--trials must be >= 0");
     }
     @Nullable Integer n = agents;
-    if (n == null && Catalog.contains(game)) {
+    if (n == null && Catalog.contains(game) && Catalog.takesAgents(game)) {
       n = 3;
     }
     MarkovGame g = Inputs.game(game, n);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
 final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "game file (mpgref-game/1), - for stdin, or a catalog"
-      + " name: distancing, routing")
+      + " name: distancing, routing, potential-states-not-mpg, zero-sum-state-mpg")
   String game = "";
 
   @Parameters(index = "1", paramLabel = "POLICY", description = "policy file (mpgref-policy/1), - for stdin, or"

@@ -17,30 +17,47 @@ import org.mpgref.dynamics.DoubleDynamics;
 import org.mpgref.dynamics.ExactDynamics;
 import org.mpgref.dynamics.ExactIterate;
 import org.mpgref.dynamics.Iterate;
+import org.mpgref.dynamics.PolicyMirrorDescent;
+import org.mpgref.evaluation.DoubleEvaluation;
 import org.mpgref.evaluation.NashGap;
+import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
+import org.mpgref.game.StagePotential;
 import org.mpgref.io.ExactNumbers;
 import org.mpgref.io.Json;
 import org.mpgref.io.OutputFiles;
 import org.mpgref.io.PolicyHistoryFormat;
 import org.mpgref.io.ResultsFormat;
+import org.mpgref.theory.PhiMax;
+import org.mpgref.theory.StepSizeBounds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mpgref learn GAME --algorithm A --eta X --iterations T --out FILE}: run a dynamics, write the trajectory. */
+/**
+ * {@code mpgref learn GAME --algorithm A [--eta X] --iterations T --out FILE}: run a dynamics, write the trajectory.
+ * The policy-mirror-descent algorithms ({@code pmd-euclid}, {@code pmd-kl}; Alatur et al., seed 001) take the seed's
+ * step by default (η_E = (1−γ)/(4 φ_max Σ_i|A_i|), η_KL = (1−γ)/(2 φ_max √N), φ_max exact), for a game whose declared
+ * stage potential is verified to be a Markov potential.
+ */
 @Command(name = "learn", mixinStandardHelpOptions = true,
     description = {"Run an independent learning dynamics with exact-model gradients from the uniform policy and"
         + " write the trajectory (mpgref-policy-history/1 with per-iteration records) to --out.",
         "Algorithms: ipg (Leonardos et al. 2022), q-ascent (projected Q-ascent, Ding et al. 2022), inpg (Fox et al."
-            + " 2022; double only). Without --exact the run is in double and stops early when the L1 change falls"
-            + " below --stop-l1; with --exact (ipg, q-ascent) every iterate is an exact rational policy.",
-        "Lines: ITERATIONS t | STOPPED iterations|l1|fixed-point|size | NASHGAP value | NASHCONV value |"
-            + " CERTIFIED true|false | OUT file  (the final iterate's exact gaps; a double iterate is first put"
-            + " exactly on the simplex)"},
+            + " 2022; double only), pmd-euclid and pmd-kl (independent policy mirror descent, Alatur et al. 2024,"
+            + " seed 001: Euclidean = projected Q-ascent per state, KL = pi <- pi exp(eta Qbar) normalised; KL double"
+            + " only). Without --exact the run is in double and stops early when the L1 change falls below --stop-l1;"
+            + " with --exact (ipg, q-ascent, pmd-euclid) every iterate is an exact rational policy.",
+        "--eta is required except for pmd-euclid and pmd-kl, whose default is the seed's step eta_E = (1-gamma)/(4"
+            + " phi_max sum_i |A_i|) resp. eta_KL = (1-gamma)/(2 phi_max sqrt(N)) with phi_max exact (needs a declared"
+            + " stage potential that is verified to be a Markov potential). A double run uses the largest double <="
+            + " the default step; an irrational eta_KL is rounded down to a 53-bit rational.",
+        "Lines: ETA given|pmd-euclidean|pmd-kl|pmd-euclidean-rounded-down|pmd-kl-rounded-down value | ITERATIONS t |"
+            + " STOPPED iterations|l1|fixed-point|size | NASHGAP value | NASHCONV value | CERTIFIED true|false |"
+            + " OUT file  (the final iterate's exact gaps; a double iterate is first put exactly on the simplex)"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
 final class LearnCommand implements Callable<Integer> {
@@ -50,12 +67,16 @@ final class LearnCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
   String game = "";
 
-  @Option(names = "--algorithm", paramLabel = "A", required = true, description = "ipg, q-ascent or inpg")
+  /** The algorithm names {@code --algorithm} accepts. */
+  static final List<String> ALGORITHMS = List.of("ipg", "q-ascent", "inpg", "pmd-euclid", "pmd-kl");
+
+  @Option(names = "--algorithm", paramLabel = "A", required = true, description = "ipg, q-ascent, inpg, pmd-euclid"
+      + " or pmd-kl")
   String algorithm = "";
 
-  @Option(names = "--eta", paramLabel = "X", required = true, description = "step size > 0, read exactly (e.g."
-      + " 1e-4, 1/10000)")
-  String eta = "";
+  @Option(names = "--eta", paramLabel = "X", description = "step size > 0, read exactly (e.g. 1e-4, 1/10000);"
+      + " required except for pmd-euclid and pmd-kl (default: the seed's step)")
+  @Nullable String eta;
 
   @Option(names = "--iterations", paramLabel = "T", required = true, description = "largest number of steps")
   int iterations;
@@ -81,6 +102,13 @@ final class LearnCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output = new OutputOptions();
 
+  /**
+   * The dynamics of an {@code --algorithm} name, for the algorithms of {@link Algorithm}.
+   *
+   * @param name ipg, q-ascent or inpg (any case)
+   * @return the dynamics
+   * @throws IllegalArgumentException if the name is not one of them
+   */
   static Algorithm algorithm(String name) {
     switch (name.toLowerCase(Locale.ROOT)) {
       case "ipg":
@@ -90,23 +118,130 @@ final class LearnCommand implements Callable<Integer> {
       case "inpg":
         return Algorithm.INPG;
       default:
-        throw new IllegalArgumentException("--algorithm " + name + " is unknown; known: ipg, q-ascent, inpg");
+        throw new IllegalArgumentException("--algorithm " + name + " is unknown; known: "
+            + String.join(", ", ALGORITHMS));
     }
+  }
+
+  /**
+   * The mirror map of a policy-mirror-descent name.
+   *
+   * @param name an {@code --algorithm} name (any case)
+   * @return the mirror map, or null if the name is not pmd-euclid or pmd-kl
+   */
+  static PolicyMirrorDescent.@Nullable MirrorMap mirrorMap(String name) {
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "pmd-euclid":
+        return PolicyMirrorDescent.MirrorMap.EUCLIDEAN;
+      case "pmd-kl":
+        return PolicyMirrorDescent.MirrorMap.KL;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The step of a run and where it comes from.
+   *
+   * @param value the step η the run uses, exact (for a double run with a given --eta: the nearest double is used)
+   * @param rule given, pmd-euclidean, pmd-kl, pmd-euclidean-rounded-down or pmd-kl-rounded-down
+   * @param details what goes into the trajectory's {@code run} object besides eta (empty for a given step)
+   */
+  record Step(BigFraction value, String rule, ObjectNode details) {}
+
+  /**
+   * The seed's default step of a policy-mirror-descent run (Alatur et al., seed 001), from the exact φ_max of the
+   * game's declared stage potential, which must be verified to be a Markov potential.
+   *
+   * @param g the game
+   * @param map the mirror map
+   * @param inDouble whether the run is in double (then the step is the largest double ≤ the seed's step)
+   * @return the step
+   * @throws IllegalArgumentException (one line naming --eta) if the seed's step is not defined for the game
+   */
+  static Step defaultStep(MarkovGame g, PolicyMirrorDescent.MirrorMap map, boolean inDouble) {
+    String formula = map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? "(1-gamma)/(4 phi_max sum_i |A_i|)"
+        : "(1-gamma)/(2 phi_max sqrt(N))";
+    String need = "--eta is required for " + (map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? "pmd-euclid"
+        : "pmd-kl") + " here: ";
+    String unused = ", so the seed's step " + formula + " is undefined";
+    @Nullable String why = Bounds.potentialProblem(g);
+    if (why != null) {
+      throw new IllegalArgumentException(need + why + unused);
+    }
+    @Nullable String tooLarge = Bounds.policyIterationTooLarge(g);
+    if (tooLarge != null) {
+      throw new IllegalArgumentException(need + "computing phi_max exactly needs policy iteration over " + tooLarge
+          + ", too large; give the step explicitly (mpgref bounds prints the proven bounds)");
+    }
+    PhiMax.Result phi = PhiMax.of(g).orElseThrow(() -> new IllegalStateException("potential vanished"));
+    if (phi.phiMax().signum() == 0) {
+      throw new IllegalArgumentException(need + g.name() + ": the declared potential is identically 0 (phi_max = 0)"
+          + unused);
+    }
+    ObjectNode details = Json.nodes().objectNode();
+    details.set("phiMax", ExactNumbers.toJson(phi.phiMax(), 0));
+    BigFraction seed;
+    boolean exactSeed;
+    String name;
+    if (map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN) {
+      seed = StepSizeBounds.pmdEuclidean(g, phi.phiMax());
+      exactSeed = true;
+      name = "pmd-euclidean";
+      details.put("etaSource", StepSizeBounds.PMD_EUCLIDEAN);
+      details.set("etaSeed", ExactNumbers.toJson(seed, 0));
+    } else {
+      StepSizeBounds.SquareRoot root = StepSizeBounds.pmdKl(g, phi.phiMax());
+      seed = root.value();
+      exactSeed = root.exact();
+      name = "pmd-kl";
+      details.put("etaSource", StepSizeBounds.PMD_KL);
+      details.set("etaSeedSquared", ExactNumbers.toJson(StepSizeBounds.pmdKlSquared(g, phi.phiMax()), 0));
+    }
+    BigFraction used = inDouble ? largestDoubleAtMost(seed) : seed;
+    boolean rounded = !exactSeed || used.compareTo(seed) < 0;
+    return new Step(used, rounded ? name + "-rounded-down" : name, details);
+  }
+
+  /**
+   * The largest double ≤ x, as an exact rational.
+   *
+   * @param x a positive rational
+   * @return the double, exactly
+   */
+  static BigFraction largestDoubleAtMost(BigFraction x) {
+    double d = x.doubleValue();
+    if (BigFraction.from(d).compareTo(x) > 0) {
+      d = Math.nextDown(d);
+    }
+    return BigFraction.from(d);
   }
 
   @Override
   public Integer call() {
     int digits = output.digits();
-    Algorithm alg = algorithm(algorithm);
-    BigFraction step = ExactNumbers.parse(eta, "--eta");
-    if (step.signum() <= 0) {
-      throw new IllegalArgumentException("--eta " + eta + " must be > 0");
+    PolicyMirrorDescent.@Nullable MirrorMap map = mirrorMap(algorithm);
+    // the Algorithm of the update (Euclidean PMD is projected Q-ascent; KL PMD is INPG up to the step's scale)
+    Algorithm alg = map == null ? algorithm(algorithm)
+        : map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? Algorithm.PROJECTED_Q_ASCENT : Algorithm.INPG;
+    String label = map == null ? alg.label()
+        : map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? "Euclidean PMD" : "KL PMD";
+    @Nullable String givenEta = eta;
+    @Nullable BigFraction given = null;
+    if (givenEta != null) {
+      given = ExactNumbers.parse(givenEta, "--eta");
+      if (given.signum() <= 0) {
+        throw new IllegalArgumentException("--eta " + givenEta + " must be > 0");
+      }
+    } else if (map == null) {
+      throw new IllegalArgumentException("--eta is required for " + algorithm.toLowerCase(Locale.ROOT)
+          + " (only pmd-euclid and pmd-kl have a default step)");
     }
     if (iterations < 0 || iterations > MAX_ITERATIONS) {
       throw new IllegalArgumentException("--iterations " + iterations + " is outside 0.." + MAX_ITERATIONS);
     }
     if (exact && !alg.isRational()) {
-      throw new IllegalArgumentException(alg.label() + " uses exp and cannot run exactly; drop --exact");
+      throw new IllegalArgumentException(label + " uses exp and cannot run exactly; drop --exact");
     }
     if (maxDenominatorDigits < 1) {
       throw new IllegalArgumentException("--max-denominator-digits must be >= 1");
@@ -116,6 +251,9 @@ final class LearnCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--stop-l1 " + stopL1 + " must be >= 0");
     }
     MarkovGame g = Inputs.game(game, agents);
+    Step chosen = given != null ? new Step(given, "given", Json.nodes().objectNode())
+        : defaultStep(g, requireNonNull(map), !exact);
+    BigFraction step = chosen.value();
     Main.Context c = Main.context();
     int every = Math.max(1, iterations / 10);
     ObjectNode history;
@@ -124,7 +262,9 @@ final class LearnCommand implements Callable<Integer> {
     Policy last;
     int lastT;
     if (exact) {
-      ExactDynamics.Run run = ExactDynamics.run(g, Policy.uniform(g), alg, step, iterations, maxDenominatorDigits);
+      ExactDynamics.Run run = map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN
+          ? PolicyMirrorDescent.runExactEuclidean(g, Policy.uniform(g), step, iterations, maxDenominatorDigits)
+          : ExactDynamics.run(g, Policy.uniform(g), alg, step, iterations, maxDenominatorDigits);
       List<Policy> policies = new ArrayList<>();
       for (ExactIterate it : run.iterates()) {
         policies.add(it.policy());
@@ -146,11 +286,16 @@ final class LearnCommand implements Callable<Integer> {
           : end.l1Change().map(l -> l.signum() == 0).orElse(false) ? "fixed-point" : "iterations";
     } else {
       double stopD = stop.doubleValue();
-      List<Iterate> its = DoubleDynamics.run(g.toDouble(), alg, step.doubleValue(), iterations, stopD, t -> {
-        if (t % every == 0) {
-          c.err.println("[learn] iteration " + t + "/" + iterations);
-        }
-      });
+      List<Iterate> its;
+      if (map == null) {
+        its = DoubleDynamics.run(g.toDouble(), alg, step.doubleValue(), iterations, stopD, t -> {
+          if (t % every == 0) {
+            c.err.println("[learn] iteration " + t + "/" + iterations);
+          }
+        });
+      } else {
+        its = mirrorDescent(g, map, step.doubleValue(), iterations, stopD, c, every);
+      }
       List<DoublePolicy> policies = new ArrayList<>();
       for (Iterate it : its) {
         policies.add(it.policy());
@@ -172,9 +317,11 @@ final class LearnCommand implements Callable<Integer> {
     }
     ObjectNode run = Json.nodes().objectNode();
     run.put("algorithm", algorithm.toLowerCase(Locale.ROOT));
-    run.put("label", alg.label());
-    run.put("source", alg.source());
+    run.put("label", label);
+    run.put("source", map == null ? alg.source() : PolicyMirrorDescent.SOURCE);
     run.set("eta", ExactNumbers.toJson(step, 0));
+    run.put("etaRule", chosen.rule());
+    run.setAll(chosen.details());
     run.put("maxIterations", iterations);
     run.put("exact", exact);
     if (!exact) {
@@ -203,6 +350,8 @@ final class LearnCommand implements Callable<Integer> {
       summary.put("game", g.name());
       summary.put("iterations", lastT);
       summary.put("stoppedBy", stoppedBy);
+      summary.set("eta", ExactNumbers.toJson(step, digits));
+      summary.put("etaRule", chosen.rule());
       summary.set("nashGap", ExactNumbers.toJson(finalGaps.nashGap(), digits));
       summary.set("nashConv", ExactNumbers.toJson(finalGaps.nashConv(), digits));
       summary.put("certificateVerified", ok);
@@ -210,6 +359,7 @@ final class LearnCommand implements Callable<Integer> {
       text = Json.write(summary);
     } else {
       Tagged t = new Tagged(digits);
+      t.line("ETA", chosen.rule(), step);
       t.line("ITERATIONS", lastT);
       t.line("STOPPED", stoppedBy);
       t.line("NASHGAP", finalGaps.nashGap());
@@ -221,6 +371,47 @@ final class LearnCommand implements Callable<Integer> {
     c.out.print(text);
     c.out.flush();
     return ok ? 0 : 1;
+  }
+
+  /**
+   * Policy mirror descent in double ({@link PolicyMirrorDescent#runDouble}) from the uniform policy, recorded like
+   * {@link DoubleDynamics#run}: each iterate's V_i(ρ), double Nash gap, Φ(ρ) and L1 change, stopping at the first
+   * iterate whose L1 change is below {@code stopL1} (the map is deterministic, so the iterates up to there are those
+   * of a run that stops there).
+   */
+  private static List<Iterate> mirrorDescent(MarkovGame g, PolicyMirrorDescent.MirrorMap map, double eta,
+      int iterations, double stopL1, Main.Context c, int every) {
+    DoubleMarkovGame dg = g.toDouble();
+    List<DoublePolicy> policies = PolicyMirrorDescent.runDouble(dg, Policy.uniform(g).toDouble(), map, eta,
+        iterations);
+    List<Iterate> out = new ArrayList<>();
+    int n = dg.agentCount();
+    @Nullable DoublePolicy previous = null;
+    for (int t = 0; t < policies.size(); t++) {
+      DoublePolicy pi = policies.get(t);
+      DoubleEvaluation ev = DoubleEvaluation.of(dg, pi);
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = ev.valueAtInitial(i);
+      }
+      double l1 = previous == null ? Double.NaN : pi.l1Distance(previous) / n;
+      out.add(new Iterate(t, pi, v, ev.nashGap(), ev.potentialAtInitial(), l1));
+      if (t > 0 && t % every == 0) {
+        c.err.println("[learn] iteration " + t + "/" + iterations);
+      }
+      if (l1 < stopL1) {
+        break;
+      }
+      previous = pi;
+    }
+    return out;
+  }
+
+  private static <T> T requireNonNull(@Nullable T x) {
+    if (x == null) {
+      throw new IllegalStateException("unexpected null");
+    }
+    return x;
   }
 
   private static JsonNode exactOrNull(Optional<BigFraction> x) {

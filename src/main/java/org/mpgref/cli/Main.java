@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code mpgref} command line (specs/cli.md). Commands: {@code eval}, {@code best-response}, {@code nash-gap},
- * {@code check-potential}, {@code learn}, {@code convert}, {@code audit}; {@code --help} on each. Results go to
+ * {@code check-potential}, {@code learn}, {@code bounds}, {@code convert}, {@code audit}, {@code serve},
+ * {@code vectors}; {@code --help} on each. Results go to
  * stdout as tagged lines (one result per line, Gambit style) or, with {@code --json}, as an mpgref-results/1
  * document; progress goes to stderr. Any file argument may be {@code -} for stdin (at most one per command).
  *
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL},
     subcommands = {EvalCommand.class, BestResponseCommand.class, NashGapCommand.class, CheckPotentialCommand.class,
-        LearnCommand.class, ConvertCommand.class, AuditCommand.class, ServeCommand.class,
+        LearnCommand.class, BoundsCommand.class, ConvertCommand.class, AuditCommand.class, ServeCommand.class,
         VectorsCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code 0, for --help. */

@@ -241,8 +241,9 @@ public final class PotentialCheck {
   }
 
   /**
-   * A random policy: pure (uniform action per agent and state) or mixed with rational probabilities of denominator
-   * 2, 3 or 4.
+   * A random policy: pure (uniform action per agent and state) or mixed: per agent and state, a bound b uniform in
+   * {2, 3, 4}, integer weights w_k uniform in {0..b}, probabilities w_k/Σw (so denominators divide Σw ≤ b·|A_i|, e.g.
+   * 4/7; if every weight is 0, one uniformly chosen action gets probability 1).
    *
    * @param game the game
    * @param rng the generator

@@ -27,10 +27,13 @@ import org.mpgref.testkit.RandomGames;
  * dyadic; for distancing also Euclidean at Ding et al.'s code value 5e−3), scores EVERY iterate exactly
  * (Policy.ofDoublePolicy, NashGap), and prints Nash-Regret(2^k) (exact sums of the exact gaps, rounded once to
  * double), the least-squares exponent of T over k = 0..12 and
- * over the tail k = 6..12, the proven bound where it applies and the constant implied by Ding et al.'s rate shape. It
- * also runs the one-state game exactly for 2^6 steps at η₀ and checks the theorem at every T.
+ * over the tail k = 6..12, the proven bound where it applies (for KL: NashRegretKl's theorem, checked exactly on the rationalised iterates up to
+ * the last certified step T_c, with KL also run at our step η₁ where η_KL &gt; η₁) and the constant implied by Ding et
+ * al.'s rate shape. It
+ * also runs the one-state game exactly for 2^6 steps at η₀ and checks the theorem at every T, and checks the KL theorem
+ * on a 2^10-step rounded rational KL run (30 significant digits) of the one-state game at η_KL'.
  *
- * <p>Heavy (about a minute): skipped unless {@code -Dmpgref.heavy=true}. Run it with
+ * <p>Heavy (about three minutes): skipped unless {@code -Dmpgref.heavy=true}. Run it with
  * {@code mvn -B -ntp test -Dtest=NashRegretSweepTest -Dmpgref.heavy=true}.
  */
 @Tag("heavy")
@@ -70,6 +73,13 @@ class NashRegretSweepTest {
       }
       runs.add(new Run("Euclidean, Alatur η", etaE, MirrorMap.EUCLIDEAN));
       runs.add(new Run("KL, Alatur η (53-bit dyadic below)", etaK.value(), MirrorMap.KL));
+      NashRegretKl.Assessment klProbe = NashRegretKl.assess(g, etaK.value(), nu);
+      System.out.printf(Locale.ROOT, "  KL: eta_1 = %s, eta_KL <= eta_1: %s, KL bound applies at eta_KL': %s%n",
+          klProbe.stepLimit().map(Rationals::format).orElse("none"),
+          NashRegretKl.alaturStepWithinLimit(g, pm.phiMax(), klProbe.stepLimit()), klProbe.notApplicable().orElse("yes"));
+      if (mpg && !klProbe.applies() && klProbe.stepLimit().isPresent()) {
+        runs.add(new Run("KL, proven η₁ (double at or below)", dyadicAtMost(klProbe.stepLimit().get()), MirrorMap.KL));
+      }
       if (!mpg) {
         runs.add(new Run("Euclidean, Ding code η", BigFraction.of(1, 200), MirrorMap.EUCLIDEAN));
       }
@@ -79,7 +89,22 @@ class NashRegretSweepTest {
         long t0 = System.nanoTime();
         List<DoublePolicy> it = PolicyMirrorDescent.runDouble(g.toDouble(), Policy.uniform(g).toDouble(), map,
             eta.doubleValue(), 1 << K);
-        BigFraction[] gaps = NashRegret.gapsOfDoubleIterates(g, it);
+        String klBound = "";
+        BigFraction[] gaps;
+        NashRegretKl.Assessment klAs = NashRegretKl.assess(g, eta, nu);
+        if (map == MirrorMap.KL && mpg && klAs.applies()) {
+          // the KL theorem on the rationalised iterates: (P1), (P2), Lemma C at every step, bound at T_c (exact)
+          NashRegretKl.LongRunCheck lr = NashRegretKl.checkLongRun(g, it.stream().map(Policy::ofDoublePolicy).toList(),
+              eta, nu);
+          assertThat(lr.certifiedSteps()).isPositive();
+          assertThat(lr.holds()).as("KL theorem on %s at T_c = %d", g.name(), lr.certifiedSteps()).isTrue();
+          gaps = lr.gaps();
+          klBound = String.format(Locale.ROOT, "KL bound on NR(T_c) = %.4g ≥ NR(T_c) = %.4g; T_c = %d of %d steps"
+              + " certified, c_min = %.4g", lr.aPrioriBound(), lr.regret(), lr.certifiedSteps(), lr.steps(),
+              lr.trajectoryConstant().doubleValue());
+        } else {
+          gaps = NashRegret.gapsOfDoubleIterates(g, it);
+        }
         for (BigFraction x : gaps) {
           assertThatExact(x).isGreaterThanOrEqualTo(BigFraction.ZERO);
         }
@@ -96,7 +121,7 @@ class NashRegretSweepTest {
         String bound = "n/a (not an MPG)";
         if (mpg) {
           NashRegret.Assessment as = NashRegret.projectedQAscent(g, eta, nu);
-          bound = map == MirrorMap.KL ? "none proven (KL)"
+          bound = map == MirrorMap.KL ? (klAs.applies() ? klBound : "n/a: η > η₁")
               : as.applies() ? String.format(Locale.ROOT, "%.4g", Math.sqrt(as.aPrioriSquared(1L << K).doubleValue()))
               : "n/a: η > η₀";
         }
@@ -123,10 +148,30 @@ class NashRegretSweepTest {
         exact.checks().size(), exact.holds(), exact.checks().get(exact.checks().size() - 1).regret().doubleValue(),
         Math.sqrt(exact.checks().get(exact.checks().size() - 1).aPrioriSquared().doubleValue()),
         NashRegret.exponentOverPowersOfTwo(exact.gaps(), 0, 6)));
+    // the KL theorem on a rounded rational KL run (30 significant digits) of the one-state game at eta_KL'
+    BigFraction etaK1 = StepSizeBounds.pmdKl(g1, PhiMax.of(g1).orElseThrow().phiMax()).value();
+    List<Policy> rounded = NashRegretKl.roundedKlRun(g1, Policy.uniform(g1), etaK1, 1 << 10, 30);
+    NashRegretKl.LongRunCheck lr = NashRegretKl.checkLongRun(g1, rounded, etaK1, nu1);
+    assertThat(lr.holds()).isTrue();
+    out.append(String.format(Locale.ROOT, "Rounded KL run (30 significant digits) of %s at η_KL' = %.6g, %d steps: %d"
+        + " certified, NR(T_c) = %.4g ≤ KL bound %.4g (a priori; a posteriori %.4g), c_min = %.4g%n", g1.name(),
+        etaK1.doubleValue(), lr.steps(), lr.certifiedSteps(), lr.regret(), lr.aPrioriBound(), lr.aPosterioriBound(),
+        lr.trajectoryConstant().doubleValue()));
     System.out.println(out);
   }
 
   private record Run(String label, BigFraction eta, MirrorMap map) {}
+
+  /** The largest double ≤ x, as an exact rational (the double run and the exact check then use the same step). */
+  private static BigFraction dyadicAtMost(BigFraction x) {
+    double d = x.doubleValue();
+    BigFraction r = Rationals.ofDouble(d);
+    while (Rationals.compare(r, x) > 0) {
+      d = Math.nextDown(d);
+      r = Rationals.ofDouble(d);
+    }
+    return r;
+  }
 
   /** Short exact text, or a decimal for long dyadic steps. */
   private static String etaText(BigFraction eta) {
