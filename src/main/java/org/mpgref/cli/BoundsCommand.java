@@ -11,8 +11,8 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.catalog.CatalogGame;
 import org.mpgref.game.AnonymousMarkovGame;
-import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
+import org.mpgref.game.StageRange;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.io.ExactNumbers;
@@ -384,31 +384,8 @@ final class BoundsCommand implements Callable<Integer> {
   }
 
   private static BigFraction[] rewardRange(MarkovGame g) {
-    int n = g.agentCount();
-    int[] counts = new int[n];
-    for (int i = 0; i < n; i++) {
-      counts[i] = g.actionCount(i);
-    }
-    int joint = JointActions.countDense(counts, g.stateCount());
-    int[] a = new int[n];
-    JointActions.decode(counts, 0, a);
-    BigFraction min = g.reward(0, 0, a);
-    BigFraction max = min;
-    for (int s = 0; s < g.stateCount(); s++) {
-      for (int j = 0; j < joint; j++) {
-        JointActions.decode(counts, j, a);
-        for (int i = 0; i < n; i++) {
-          BigFraction r = g.reward(i, s, a);
-          if (Rationals.compare(r, min) < 0) {
-            min = r;
-          }
-          if (Rationals.compare(r, max) > 0) {
-            max = r;
-          }
-        }
-      }
-    }
-    return new BigFraction[] {min, max};
+    StageRange r = StageRange.ofAllRewards(g);
+    return new BigFraction[] {r.min(), r.max()};
   }
 
   private String tagged(int digits) {

@@ -2,8 +2,8 @@ package org.mpgref.theory;
 
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
+import org.mpgref.game.StageRange;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
 
@@ -47,28 +47,7 @@ public final class MonotoneBounds {
   public static BigFraction phiHalfSpan(MarkovGame game) {
     StagePotential sp = game.potential().orElseThrow(
         () -> new IllegalArgumentException(game.name() + ": the game declares no stage potential phi"));
-    int n = game.agentCount();
-    int[] counts = new int[n];
-    for (int i = 0; i < n; i++) {
-      counts[i] = game.actionCount(i);
-    }
-    int joint = JointActions.countDense(counts, game.stateCount());
-    int[] a = new int[n];
-    BigFraction max = sp.phi(0, new int[n]);
-    BigFraction min = max;
-    for (int s = 0; s < game.stateCount(); s++) {
-      for (int j = 0; j < joint; j++) {
-        JointActions.decode(counts, j, a);
-        BigFraction v = sp.phi(s, a);
-        if (Rationals.compare(v, max) > 0) {
-          max = v;
-        }
-        if (Rationals.compare(v, min) < 0) {
-          min = v;
-        }
-      }
-    }
-    return max.subtract(min).divide(2);
+    return StageRange.ofPotential(game, sp).halfSpan();
   }
 
   /**

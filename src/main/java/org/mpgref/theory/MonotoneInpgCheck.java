@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.Evaluation;
-import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
+import org.mpgref.game.StageRange;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 
@@ -210,24 +210,6 @@ public final class MonotoneInpgCheck {
    * @throws org.mpgref.game.InvalidGameException if the joint-action set is too large to enumerate
    */
   public static boolean rewardsInUnitInterval(MarkovGame game) {
-    int n = game.agentCount();
-    int[] counts = new int[n];
-    for (int i = 0; i < n; i++) {
-      counts[i] = game.actionCount(i);
-    }
-    int joint = JointActions.countDense(counts, game.stateCount());
-    int[] a = new int[n];
-    for (int s = 0; s < game.stateCount(); s++) {
-      for (int j = 0; j < joint; j++) {
-        JointActions.decode(counts, j, a);
-        for (int i = 0; i < n; i++) {
-          BigFraction r = game.reward(i, s, a);
-          if (r.signum() < 0 || Rationals.compare(r, BigFraction.ONE) > 0) {
-            return false;
-          }
-        }
-      }
-    }
-    return true;
+    return StageRange.ofAllRewards(game).within(BigFraction.ZERO, BigFraction.ONE);
   }
 }

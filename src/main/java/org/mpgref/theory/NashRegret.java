@@ -12,8 +12,8 @@ import org.mpgref.evaluation.Evaluation;
 import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.InvalidGameException;
-import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
+import org.mpgref.game.StageRange;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
@@ -258,40 +258,14 @@ public final class NashRegret {
    * @throws InvalidGameException if the joint-action set is too large to enumerate
    */
   public static BigFraction rewardHalfSpan(MarkovGame game) {
-    int n = game.agentCount();
-    int[] counts = new int[n];
-    for (int i = 0; i < n; i++) {
-      counts[i] = game.actionCount(i);
-    }
-    int joint = JointActions.countDense(counts, game.stateCount());
-    int[] a = new int[n];
     BigFraction best = BigFraction.ZERO;
-    for (int i = 0; i < n; i++) {
-      BigFraction max = game.reward(i, 0, decodeFirst(counts, a));
-      BigFraction min = max;
-      for (int s = 0; s < game.stateCount(); s++) {
-        for (int j = 0; j < joint; j++) {
-          JointActions.decode(counts, j, a);
-          BigFraction r = game.reward(i, s, a);
-          if (Rationals.compare(r, max) > 0) {
-            max = r;
-          }
-          if (Rationals.compare(r, min) < 0) {
-            min = r;
-          }
-        }
-      }
-      BigFraction half = max.subtract(min).divide(2);
+    for (int i = 0; i < game.agentCount(); i++) {
+      BigFraction half = StageRange.ofReward(game, i).halfSpan();
       if (Rationals.compare(half, best) > 0) {
         best = half;
       }
     }
     return best;
-  }
-
-  private static int[] decodeFirst(int[] counts, int[] a) {
-    JointActions.decode(counts, 0, a);
-    return a;
   }
 
   /**

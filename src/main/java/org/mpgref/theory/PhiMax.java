@@ -5,6 +5,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
+import org.mpgref.game.StageRange;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.linalg.ExactLinearSolver;
@@ -160,17 +161,7 @@ public final class PhiMax {
    * @throws InvalidGameException if the joint-action set is too large to enumerate
    */
   public static BigFraction stageBound(MarkovGame game, StagePotential phi) {
-    int[] counts = counts(game);
-    int joint = JointActions.countDense(counts, game.stateCount());
-    int[] a = new int[counts.length];
-    BigFraction m = BigFraction.ZERO;
-    for (int s = 0; s < game.stateCount(); s++) {
-      for (int j = 0; j < joint; j++) {
-        JointActions.decode(counts, j, a);
-        m = larger(m, phi.phi(s, a).abs());
-      }
-    }
-    return m.divide(BigFraction.ONE.subtract(game.discount()));
+    return StageRange.ofPotential(game, phi).maxAbs().divide(BigFraction.ONE.subtract(game.discount()));
   }
 
   /**

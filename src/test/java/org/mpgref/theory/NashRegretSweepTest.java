@@ -34,7 +34,8 @@ import org.mpgref.testkit.RandomGames;
  * on a 2^10-step rounded rational KL run (30 significant digits) of the one-state game at η_KL'.
  *
  * <p>Heavy (about three minutes): skipped unless {@code -Dmpgref.heavy=true}. Run it with
- * {@code mvn -B -ntp test -Dtest=NashRegretSweepTest -Dmpgref.heavy=true}.
+ * {@code mvn -B -ntp -Pheavy test -Dtest=NashRegretSweepTest} (the {@code heavy} profile sets the property;
+ * {@code -Dmpgref.heavy=true} works too).
  */
 @Tag("heavy")
 @EnabledIfSystemProperty(named = "mpgref.heavy", matches = "true")
