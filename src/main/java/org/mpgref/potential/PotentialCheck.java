@@ -229,16 +229,16 @@ public final class PotentialCheck {
   }
 
   private static String describe(StagePotential.Condition c) {
-    switch (c) {
-      case IDENTICAL_INTEREST:
-        return "identical interest: r_i = phi for every agent, so Phi = V_i";
-      case STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS:
-        return "every state game is a potential game with potential phi(s,.) and transitions do not depend on the"
-            + " actions (Leonardos et al. 2022, Proposition 3.2, C1)";
-      default:
-        return c.name();
-    }
+    return switch (c) {
+      case IDENTICAL_INTEREST -> "identical interest: r_i = phi for every agent, so Phi = V_i";
+      case STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS ->
+          "every state game is a potential game with potential phi(s,.) and transitions do not depend on the"
+              + " actions (Leonardos et al. 2022, Proposition 3.2, C1)";
+      case STATE_POTENTIAL_ONLY ->
+          throw new IllegalStateException("STATE_POTENTIAL_ONLY is not a sufficient condition and is never certified");
+    };
   }
+
 
   /**
    * A random policy: pure (uniform action per agent and state) or mixed: per agent and state, a bound b uniform in
