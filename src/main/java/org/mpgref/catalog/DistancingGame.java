@@ -142,7 +142,7 @@ public final class DistancingGame {
       }
     };
     String name = "distancing(N=" + p.agents() + ", w=" + formatAll(w) + ", penalty=" + Rationals.format(penalty)
-        + ", thresholds=" + Rationals.format(p.safeThreshold()) + "/" + Rationals.format(p.distancingThreshold())
+        + ", thresholds=(" + Rationals.format(p.safeThreshold()) + "," + Rationals.format(p.distancingThreshold()) + ")"
         + ", gamma=" + Rationals.format(p.gamma()) + ", rho=" + formatAll(p.rho()) + ")";
     return AnonymousMarkovGame.of(name, p.agents(), new String[] {"safe", "distancing"}, labels, p.gamma(), p.rho(),
         rule, potential);
