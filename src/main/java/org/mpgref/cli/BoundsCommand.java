@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
             + " pairs or " + Bounds.MAX_POLICY_ITERATION_STATES + " states (--expensive auto) their proven bounds are"
             + " printed instead (qualifier 'bound').",
         "Lines: GAMMA | AGENTS | STATES | ACTIONSUM | ACTIONMAX | RHOMIN | REWARDMIN | REWARDMAX | REWARDHALFSPAN |"
-            + " POTENTIAL | MISMATCH | MISMATCHBOUND | INPGSTEP | PHIMAX | PMDSTEPEUCLID | PMDSTEPKLSQUARED |"
+            + " POTENTIAL | MISMATCH | MISMATCHBOUND | INPGFORMULA | INPGSTEP | PHIMAX | PMDSTEPEUCLID | PMDSTEPKLSQUARED |"
             + " PMDSTEPKL | PHIHALFSPAN | IPGSTEPNONDECREASING | IPGSTEPASCENT | QASCENTSTEPNONDECREASING |"
             + " VISITATIONFLOOR | NASHREGRETSTEP (specs/cli.md)"},
     exitCodeListHeading = "%nExit codes:%n",
@@ -251,6 +251,11 @@ final class BoundsCommand implements Callable<Integer> {
 
     // Fox et al. Theorem 3.1
     String inpg = StepSizeBounds.INPG_THEOREM_3_1 + ": INPG converges for eta < (1-gamma)^3 / (27 N^2 A_max^2 M)";
+    if (m != null) {
+      value("INPGFORMULA", StepSizeBounds.inpgTheorem31(g, m), inpg, "the formula's value with M "
+          + (mKind.equals("exact") ? "exact" : "replaced by its bound") + ", whatever the rewards: compare published step"
+          + " sizes with it; it is a proven step only where INPGSTEP gives a value", "m-" + mKind);
+    }
     if (m == null) {
       word("INPGSTEP", "not-applicable", inpg, "no finite mismatch coefficient M (see MISMATCH)");
     } else if (range == null) {

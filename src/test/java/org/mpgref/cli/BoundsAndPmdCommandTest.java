@@ -83,7 +83,7 @@ class BoundsAndPmdCommandTest {
     String kl = ExactNumbers.format(BigFraction.of(sqrt2Mantissa(), BigInteger.ONE.shiftLeft(56)), 0);
     assertThat(results(r[1])).containsExactly("GAMMA 1/2", "AGENTS 2", "STATES 1", "ACTIONSUM 4", "ACTIONMAX 2",
         "RHOMIN 1", "REWARDMIN 0", "REWARDMAX 1", "REWARDHALFSPAN exact 1/2", "POTENTIAL identical-interest verified",
-        "MISMATCH exact 1", "MISMATCHBOUND 2", "INPGSTEP m-exact 1/3456", "PHIMAX exact 2",
+        "MISMATCH exact 1", "MISMATCHBOUND 2", "INPGFORMULA m-exact 1/3456", "INPGSTEP m-exact 1/3456", "PHIMAX exact 2",
         "PMDSTEPEUCLID phimax-exact 1/64", "PMDSTEPKLSQUARED phimax-exact 1/128",
         "PMDSTEPKL phimax-exact rounded-down " + kl, "PHIHALFSPAN 1/2", "IPGSTEPNONDECREASING 1/12",
         "IPGSTEPASCENT 1/24", "QASCENTSTEPNONDECREASING 1/12", "VISITATIONFLOOR exact 1",
@@ -106,7 +106,7 @@ class BoundsAndPmdCommandTest {
     Path game = coordination(dir, "1/2", "1", "1/2");
     String[] r = run("bounds", game.toString(), "--expensive", "never");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(results(r[1])).contains("MISMATCH bound 2", "INPGSTEP m-bound 1/6912", "PHIMAX bound 2",
+    assertThat(results(r[1])).contains("MISMATCH bound 2", "INPGFORMULA m-bound 1/6912", "INPGSTEP m-bound 1/6912", "PHIMAX bound 2",
         "PMDSTEPEUCLID phimax-bound 1/64", "VISITATIONFLOOR bound 1/2", "NASHREGRETSTEP c-bound r-exact 1/16");
     assertThat(r[1]).contains("# MISMATCH note: exact value not computed: --expensive never; proven bound");
   }
@@ -117,7 +117,8 @@ class BoundsAndPmdCommandTest {
     Path game = coordination(dir, "0", "2", "1");
     String[] r = run("bounds", game.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(results(r[1])).contains("REWARDMAX 2", "INPGSTEP not-applicable", "PHIMAX exact 2",
+    // the formula's value is still printed: gamma = 0, N = 2, A_max = 2, M = 1: 1/(27 * 4 * 4 * 1) = 1/432
+    assertThat(results(r[1])).contains("REWARDMAX 2", "INPGFORMULA m-exact 1/432", "INPGSTEP not-applicable", "PHIMAX exact 2",
         "PMDSTEPEUCLID phimax-exact 1/32", "PMDSTEPKLSQUARED phimax-exact 1/32", "NASHREGRETSTEP c-exact r-exact 1/4");
     assertThat(r[1]).contains("# INPGSTEP note: the theorem assumes rewards in [0,1]; this game's rewards span [0, 2]");
   }
@@ -132,10 +133,12 @@ class BoundsAndPmdCommandTest {
         "REWARDMIN 0", "REWARDMAX 3", "INPGSTEP not-applicable");
     assertThat(r[1]).contains("# PHIMAX note: two-state-two-agent (proofs-notes/two-state-two-agent-example.md,"
         + " Example A) declares no stage potential");
-    // distancing declares only state potentials
+    // distancing declares only state potentials; rewards outside [0,1], so only the formula's value
+    // (1/100)^3 / (27 * 3^2 * 4^2 * M), M = 100: 1/388800000000
     String[] d = run("bounds", "distancing", "--agents", "3");
     assertThat(results(d[1])).contains("POTENTIAL state-potential-only no-markov-claim", "PHIMAX not-applicable",
-        "MISMATCHBOUND 200", "VISITATIONFLOOR exact 1/200");
+        "MISMATCH exact 100", "MISMATCHBOUND 200", "VISITATIONFLOOR exact 1/200", "INPGFORMULA m-exact 1/388800000000",
+        "INPGSTEP not-applicable");
   }
 
   @Test
