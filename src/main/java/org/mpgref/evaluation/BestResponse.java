@@ -35,6 +35,17 @@ public final class BestResponse {
   }
 
   /**
+   * The same deterministic policy and values for another agent whose induced MDP is identical (a twin, see
+   * {@code Evaluation.twins}); its certificate ({@link #verify}) is checked against that agent's own data.
+   *
+   * @param other the twin agent
+   * @return the best response of {@code other}
+   */
+  BestResponse forAgent(int other) {
+    return new BestResponse(game, stage, other, actions.clone(), value.clone(), iterations);
+  }
+
+  /**
    * Computes agent i's best response to the other agents' part of an evaluated policy.
    *
    * @param evaluation the evaluation of π (supplies r̄_i, P̄_i and Q̄_i^π)

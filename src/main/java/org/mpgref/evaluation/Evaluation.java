@@ -84,20 +84,81 @@ public final class Evaluation {
         r[s][i] = acc;
       }
     }
-    BigFraction[][] v = ExactLinearSolver.solveDiscounted(gamma, p, r); // [s][i]
-    BigFraction[][] value = new BigFraction[n][states];
+    // Twins (same rows and same stage expectations at every state) have the same right-hand side, value and Q̄:
+    // solve and compute once per distinct agent (symmetric iterates of anonymous games have one).
+    int[] twin = twins(game, policy, stage);
+    int distinct = 0;
+    int[] column = new int[n];
     for (int i = 0; i < n; i++) {
-      for (int s = 0; s < states; s++) {
-        value[i][s] = v[s][i];
+      column[i] = twin[i] == i ? distinct++ : column[twin[i]];
+    }
+    BigFraction[][] rhs = new BigFraction[states][distinct];
+    for (int s = 0; s < states; s++) {
+      for (int i = 0; i < n; i++) {
+        if (twin[i] == i) {
+          rhs[s][column[i]] = r[s][i];
+        }
       }
     }
+    BigFraction[][] v = ExactLinearSolver.solveDiscounted(gamma, p, rhs); // [s][distinct agent]
+    BigFraction[][] value = new BigFraction[n][states];
     BigFraction[][][] q = new BigFraction[n][states][];
     for (int i = 0; i < n; i++) {
       for (int s = 0; s < states; s++) {
-        q[i][s] = qRow(game, stage[s], i, value[i]);
+        value[i][s] = v[s][column[i]];
+      }
+      for (int s = 0; s < states; s++) {
+        q[i][s] = twin[i] == i ? qRow(game, stage[s], i, value[i]) : q[twin[i]][s].clone();
       }
     }
     return new Evaluation(game, policy, stage, p, value, q);
+  }
+
+  /**
+   * For each agent i, the first agent j ≤ i whose policy rows π_j(·|s), averaged rewards r̄_j(s,·) and averaged
+   * transitions P̄_j(·|s,·) equal agent i's exactly at every state (then V_j = V_i and Q̄_j = Q̄_i exactly); i itself if
+   * none.
+   *
+   * @param game the game
+   * @param policy π
+   * @param stage the stage expectations [s]
+   * @return twin [i]
+   */
+  static int[] twins(MarkovGame game, Policy policy, StageExpectation[] stage) {
+    int n = game.agentCount();
+    int[] twin = new int[n];
+    for (int i = 0; i < n; i++) {
+      twin[i] = i;
+      for (int j = 0; j < i; j++) {
+        if (twin[j] == j && sameAgentData(game, policy, stage, i, j)) {
+          twin[i] = j;
+          break;
+        }
+      }
+    }
+    return twin;
+  }
+
+  private static boolean sameAgentData(MarkovGame game, Policy policy, StageExpectation[] stage, int i, int j) {
+    int m = game.actionCount(i);
+    if (game.actionCount(j) != m) {
+      return false;
+    }
+    int states = stage.length;
+    for (int s = 0; s < states; s++) {
+      for (int a = 0; a < m; a++) {
+        if (!policy.prob(i, s, a).equals(policy.prob(j, s, a))
+            || !stage[s].rewardBar(i, a).equals(stage[s].rewardBar(j, a))) {
+          return false;
+        }
+        for (int t = 0; t < states; t++) {
+          if (!stage[s].transitionBar(i, a, t).equals(stage[s].transitionBar(j, a, t))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /**

@@ -264,8 +264,71 @@ public final class AnonymousMarkovGame implements MarkovGame {
     return levels[agents].length;
   }
 
-  /** Distribution over count vectors at level m as integer weights over a common denominator. */
-  private BigInteger[] countDistribution(int state, Policy policy, int skipAgent, BigInteger[] denominatorOut) {
+  /**
+   * Distribution over count vectors at level m as integer weights over a common denominator. When every counted agent
+   * has the same row (num_0..num_{K−1})/D — the symmetric iterates of the catalog games — the weights are the
+   * multinomial closed form m!/(Π_k c_k!) Π_k num_k^{c_k} over D^m, exactly what the agent-by-agent recursion below sums
+   * to, in one pass over the count vectors instead of m.
+   */
+  BigInteger[] countDistribution(int state, Policy policy, int skipAgent, BigInteger[] denominatorOut) {
+    BigInteger @Nullable [] common = commonRow(state, policy, skipAgent);
+    if (common != null) {
+      return multinomial(common, skipAgent < 0 ? agents : agents - 1, denominatorOut);
+    }
+    return recursiveCountDistribution(state, policy, skipAgent, denominatorOut);
+  }
+
+  /** The row over its common denominator shared by every agent except {@code skipAgent}, or null if rows differ. */
+  private BigInteger @Nullable [] commonRow(int state, Policy policy, int skipAgent) {
+    BigInteger @Nullable [] common = null;
+    for (int j = 0; j < agents; j++) {
+      if (j == skipAgent) {
+        continue;
+      }
+      BigInteger[] row = policy.rowOverCommonDenominator(j, state);
+      if (common == null) {
+        common = row;
+      } else if (!Arrays.equals(common, row)) {
+        return null;
+      }
+    }
+    return common;
+  }
+
+  /** m!/(Π c_k!) Π num_k^{c_k} for every count vector c of level m, over D^m (row = {num_0..num_{K−1}, D}). */
+  private BigInteger[] multinomial(BigInteger[] row, int m, BigInteger[] denominatorOut) {
+    BigInteger[] factorial = new BigInteger[m + 1];
+    factorial[0] = BigInteger.ONE;
+    for (int e = 1; e <= m; e++) {
+      factorial[e] = factorial[e - 1].multiply(BigInteger.valueOf(e));
+    }
+    BigInteger[][] power = new BigInteger[actions][m + 1];
+    for (int a = 0; a < actions; a++) {
+      power[a][0] = BigInteger.ONE;
+      for (int e = 1; e <= m; e++) {
+        power[a][e] = power[a][e - 1].multiply(row[a]);
+      }
+    }
+    int[][] level = levels[m];
+    BigInteger[] dist = new BigInteger[level.length];
+    for (int c = 0; c < level.length; c++) {
+      BigInteger w = factorial[m];
+      BigInteger below = BigInteger.ONE;
+      for (int a = 0; a < actions; a++) {
+        below = below.multiply(factorial[level[c][a]]);
+      }
+      w = w.divide(below);
+      for (int a = 0; a < actions && w.signum() != 0; a++) {
+        w = w.multiply(power[a][level[c][a]]);
+      }
+      dist[c] = w;
+    }
+    denominatorOut[0] = row[actions].pow(m);
+    return dist;
+  }
+
+  /** The agent-by-agent recursion over count vectors (any rows). */
+  BigInteger[] recursiveCountDistribution(int state, Policy policy, int skipAgent, BigInteger[] denominatorOut) {
     BigInteger[] dist = {BigInteger.ONE};
     BigInteger den = BigInteger.ONE;
     int m = 0;
@@ -301,7 +364,18 @@ public final class AnonymousMarkovGame implements MarkovGame {
     BigFraction[][] rb = new BigFraction[agents][actions];
     BigFraction[][][] pb = new BigFraction[agents][actions][states];
     BigInteger[] den = new BigInteger[1];
+    // Agents whose rows at this state are equal face the same multiset of others, so the same expectations: compute
+    // once per distinct row (the symmetric runs of the catalog games have one distinct row for all N agents).
+    Map<List<BigInteger>, Integer> firstWithRow = new HashMap<>();
     for (int i = 0; i < agents; i++) {
+      Integer same = firstWithRow.putIfAbsent(List.of(policy.rowOverCommonDenominator(i, state)), i);
+      if (same != null) {
+        rb[i] = rb[same].clone();
+        for (int a = 0; a < actions; a++) {
+          pb[i][a] = pb[same][a].clone();
+        }
+        continue;
+      }
       BigInteger[] dist = countDistribution(state, policy, i, den);
       int[][] step = child[agents - 1];
       for (int a = 0; a < actions; a++) {
@@ -589,6 +663,20 @@ public final class AnonymousMarkovGame implements MarkovGame {
       int states = rho.length;
       int[][] step = child[agents - 1];
       for (int i = 0; i < agents; i++) {
+        // equal rows face the same multiset of others: copy (as in the exact expect)
+        int same = -1;
+        for (int j = 0; j < i && same < 0; j++) {
+          if (Arrays.equals(pi[j], pi[i])) {
+            same = j;
+          }
+        }
+        if (same >= 0) {
+          System.arraycopy(rewardBar[same], 0, rewardBar[i], 0, actions);
+          for (int a = 0; a < actions; a++) {
+            System.arraycopy(transitionBar[same][a], 0, transitionBar[i][a], 0, states);
+          }
+          continue;
+        }
         double[] dist = countDistribution(pi, i);
         for (int a = 0; a < actions; a++) {
           double rr = 0;
