@@ -111,6 +111,57 @@ class TwinAgentsTest {
     }
   }
 
+  /**
+   * Equal rows and equal r̄ are not enough: here the reward is 1 in state 1 for both agents whatever they play, and the
+   * next state is 1 iff agent 0 plays action 0 — so r̄_0 = r̄_1 and both play uniformly, but P̄_0 depends on agent 0's
+   * action and P̄_1 does not. Agent 0 is not agent 1's twin, and Q̄_0(s,·) is not constant while Q̄_1(s,·) is.
+   * Also agents with different action counts are never twins, even if the extra actions have probability 0.
+   */
+  @Test
+  void transitionsAndActionCountsSeparateAgents() {
+    BigFraction z = BigFraction.ZERO;
+    BigFraction one = BigFraction.ONE;
+    BigFraction half = BigFraction.of(1, 2);
+    // joint index a0 + 2 a1: (0,0), (1,0), (0,1), (1,1)
+    BigFraction[][][] r = new BigFraction[2][4][];
+    BigFraction[][][] p = new BigFraction[2][4][];
+    for (int s = 0; s < 2; s++) {
+      for (int j = 0; j < 4; j++) {
+        r[s][j] = s == 1 ? new BigFraction[] {one, one} : new BigFraction[] {z, z};
+        p[s][j] = j % 2 == 0 ? new BigFraction[] {z, one} : new BigFraction[] {one, z};
+      }
+    }
+    org.mpgref.game.TabularMarkovGame g = org.mpgref.game.TabularMarkovGame.of("agent 0 steers", new int[] {2, 2},
+        half, new BigFraction[] {half, half}, r, p);
+    Policy u = Policy.uniform(g);
+    Evaluation e = Evaluation.of(g, u);
+    assertThat(Evaluation.twins(g, u, new StageCopy(e).stage)).containsExactly(0, 1);
+    for (int i = 0; i < 2; i++) {
+      for (int s = 0; s < 2; s++) {
+        for (int a = 0; a < 2; a++) {
+          assertThat(e.qBar(i, s, a)).isEqualTo(JointEnumeration.qBar(g, u, i, s, a, e.values(i)));
+        }
+      }
+    }
+    assertThat(e.qBar(0, 0, 0)).isNotEqualTo(e.qBar(0, 0, 1));
+    assertThat(e.qBar(1, 0, 0)).isEqualTo(e.qBar(1, 0, 1));
+
+    // 2 vs 3 actions, same probabilities on the shared actions, rewards independent of the actions
+    BigFraction[][][] r3 = new BigFraction[1][6][];
+    BigFraction[][][] p3 = new BigFraction[1][6][];
+    for (int j = 0; j < 6; j++) {
+      r3[0][j] = new BigFraction[] {one, one};
+      p3[0][j] = new BigFraction[] {one};
+    }
+    org.mpgref.game.TabularMarkovGame h = org.mpgref.game.TabularMarkovGame.of("2 and 3 actions", new int[] {2, 3},
+        half, new BigFraction[] {one}, r3, p3);
+    Policy q = Policy.of(new BigFraction[][][] {{{half, half}}, {{half, half, z}}});
+    Evaluation eh = Evaluation.of(h, q);
+    assertThat(Evaluation.twins(h, q, new StageCopy(eh).stage)).containsExactly(0, 1);
+    assertThat(eh.qBar(1, 0, 2)).isEqualTo(BigFraction.of(2));
+    assertThat(NashGap.of(eh).bestResponse(1).verify()).isTrue();
+  }
+
   private static BigFraction[] pure(int a) {
     BigFraction[] r = new BigFraction[4];
     for (int k = 0; k < 4; k++) {
