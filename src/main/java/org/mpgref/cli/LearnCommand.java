@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.dynamics.Algorithm;
@@ -18,13 +19,11 @@ import org.mpgref.dynamics.ExactDynamics;
 import org.mpgref.dynamics.ExactIterate;
 import org.mpgref.dynamics.Iterate;
 import org.mpgref.dynamics.PolicyMirrorDescent;
-import org.mpgref.evaluation.DoubleEvaluation;
 import org.mpgref.evaluation.NashGap;
-import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.StagePotential;
+import org.mpgref.game.Rationals;
 import org.mpgref.io.ExactNumbers;
 import org.mpgref.io.Json;
 import org.mpgref.io.OutputFiles;
@@ -199,7 +198,7 @@ final class LearnCommand implements Callable<Integer> {
       details.set("etaSeedSquared", ExactNumbers.toJson(StepSizeBounds.pmdKlSquared(g, phi.phiMax()), 0));
     }
     BigFraction used = inDouble ? largestDoubleAtMost(seed) : seed;
-    boolean rounded = !exactSeed || used.compareTo(seed) < 0;
+    boolean rounded = !exactSeed || Rationals.compare(used, seed) < 0;
     return new Step(used, rounded ? name + "-rounded-down" : name, details);
   }
 
@@ -211,7 +210,7 @@ final class LearnCommand implements Callable<Integer> {
    */
   static BigFraction largestDoubleAtMost(BigFraction x) {
     double d = x.doubleValue();
-    if (BigFraction.from(d).compareTo(x) > 0) {
+    if (Rationals.compare(BigFraction.from(d), x) > 0) {
       d = Math.nextDown(d);
     }
     return BigFraction.from(d);
@@ -286,16 +285,15 @@ final class LearnCommand implements Callable<Integer> {
           : end.l1Change().map(l -> l.signum() == 0).orElse(false) ? "fixed-point" : "iterations";
     } else {
       double stopD = stop.doubleValue();
-      List<Iterate> its;
-      if (map == null) {
-        its = DoubleDynamics.run(g.toDouble(), alg, step.doubleValue(), iterations, stopD, t -> {
-          if (t % every == 0) {
-            c.err.println("[learn] iteration " + t + "/" + iterations);
-          }
-        });
-      } else {
-        its = mirrorDescent(g, map, step.doubleValue(), iterations, stopD, c, every);
-      }
+      IntConsumer progress = t -> {
+        if (t % every == 0) {
+          c.err.println("[learn] iteration " + t + "/" + iterations);
+        }
+      };
+      List<Iterate> its = map == null
+          ? DoubleDynamics.run(g.toDouble(), alg, step.doubleValue(), iterations, stopD, progress)
+          : PolicyMirrorDescent.runDoubleRecorded(g.toDouble(), Policy.uniform(g).toDouble(), map, step.doubleValue(),
+              iterations, stopD, progress);
       List<DoublePolicy> policies = new ArrayList<>();
       for (Iterate it : its) {
         policies.add(it.policy());
@@ -371,40 +369,6 @@ final class LearnCommand implements Callable<Integer> {
     c.out.print(text);
     c.out.flush();
     return ok ? 0 : 1;
-  }
-
-  /**
-   * Policy mirror descent in double ({@link PolicyMirrorDescent#runDouble}) from the uniform policy, recorded like
-   * {@link DoubleDynamics#run}: each iterate's V_i(ρ), double Nash gap, Φ(ρ) and L1 change, stopping at the first
-   * iterate whose L1 change is below {@code stopL1} (the map is deterministic, so the iterates up to there are those
-   * of a run that stops there).
-   */
-  private static List<Iterate> mirrorDescent(MarkovGame g, PolicyMirrorDescent.MirrorMap map, double eta,
-      int iterations, double stopL1, Main.Context c, int every) {
-    DoubleMarkovGame dg = g.toDouble();
-    List<DoublePolicy> policies = PolicyMirrorDescent.runDouble(dg, Policy.uniform(g).toDouble(), map, eta,
-        iterations);
-    List<Iterate> out = new ArrayList<>();
-    int n = dg.agentCount();
-    @Nullable DoublePolicy previous = null;
-    for (int t = 0; t < policies.size(); t++) {
-      DoublePolicy pi = policies.get(t);
-      DoubleEvaluation ev = DoubleEvaluation.of(dg, pi);
-      double[] v = new double[n];
-      for (int i = 0; i < n; i++) {
-        v[i] = ev.valueAtInitial(i);
-      }
-      double l1 = previous == null ? Double.NaN : pi.l1Distance(previous) / n;
-      out.add(new Iterate(t, pi, v, ev.nashGap(), ev.potentialAtInitial(), l1));
-      if (t > 0 && t % every == 0) {
-        c.err.println("[learn] iteration " + t + "/" + iterations);
-      }
-      if (l1 < stopL1) {
-        break;
-      }
-      previous = pi;
-    }
-    return out;
   }
 
   private static <T> T requireNonNull(@Nullable T x) {

@@ -121,7 +121,7 @@ public final class DoubleDynamics {
     return p;
   }
 
-  private static Iterate record(int t, DoublePolicy policy, DoubleEvaluation ev, double l1) {
+  static Iterate record(int t, DoublePolicy policy, DoubleEvaluation ev, double l1) {
     int n = ev.game().agentCount();
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ package org.mpgref.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.DoubleEvaluation;
 import org.mpgref.evaluation.Evaluation;
@@ -152,9 +153,8 @@ public final class PolicyMirrorDescent {
   }
 
   /**
-   * Runs PMD in double for exactly {@code iterations} steps from {@code start}. The KL run keeps logits
-   * θ^t = log π^0 + η Σ_{u&lt;t} Q̄^{π^u} and forms π^t = softmax θ^t (maximum subtracted), which is the same map as
-   * repeating {@link #klRow} but cannot underflow a probability to 0 by repeated multiplication.
+   * Runs PMD in double for exactly {@code iterations} steps from {@code start}: {@link #runDoubleRecorded} without the
+   * early stop, keeping the policies only.
    *
    * @param game the double game
    * @param start π^0
@@ -167,11 +167,38 @@ public final class PolicyMirrorDescent {
    */
   public static List<DoublePolicy> runDouble(DoubleMarkovGame game, DoublePolicy start, MirrorMap map, double eta,
       int iterations) {
+    List<DoublePolicy> out = new ArrayList<>();
+    for (Iterate it : runDoubleRecorded(game, start, map, eta, iterations, 0, t -> { })) {
+      out.add(it.policy());
+    }
+    return out;
+  }
+
+  /**
+   * Runs PMD in double from {@code start}, recording each iterate like {@link DoubleDynamics#run} (V_i(ρ), the double
+   * Nash gap, Φ(ρ), and the L1 change (1/N) Σ_i ‖π_i^t − π_i^{t−1}‖_1), for at most {@code maxIterations} steps and
+   * stopping after the first iterate whose L1 change is below {@code stopL1} (0: never early). The KL run keeps logits
+   * θ^t = log π^0 + η Σ_{u&lt;t} Q̄^{π^u} and forms π^t = softmax θ^t (maximum subtracted), which is the same map as
+   * repeating {@link #klRow} but cannot underflow a probability to 0 by repeated multiplication.
+   *
+   * @param game the double game
+   * @param start π^0
+   * @param map the mirror map
+   * @param eta η &gt; 0
+   * @param maxIterations T ≥ 0
+   * @param stopL1 the stopping threshold on the L1 change
+   * @param progress called with t after each step
+   * @return the iterates from t = 0
+   * @throws IllegalArgumentException if η is not a positive finite number or maxIterations &lt; 0
+   * @throws InvalidGameException if the start policy does not fit the game
+   */
+  public static List<Iterate> runDoubleRecorded(DoubleMarkovGame game, DoublePolicy start, MirrorMap map,
+      double eta, int maxIterations, double stopL1, IntConsumer progress) {
     if (!(eta > 0) || !Double.isFinite(eta)) {
       throw new IllegalArgumentException("eta = " + eta + " must be a positive finite number");
     }
-    if (iterations < 0) {
-      throw new IllegalArgumentException("iterations = " + iterations + " must be >= 0");
+    if (maxIterations < 0) {
+      throw new IllegalArgumentException("iterations = " + maxIterations + " must be >= 0");
     }
     int n = game.agentCount();
     int states = game.stateCount();
@@ -194,27 +221,34 @@ public final class PolicyMirrorDescent {
         }
       }
     }
-    List<DoublePolicy> out = new ArrayList<>();
+    List<Iterate> out = new ArrayList<>();
     DoublePolicy pi = start;
     DoubleEvaluation ev = DoubleEvaluation.of(game, pi);
-    out.add(pi);
-    for (int t = 1; t <= iterations; t++) {
+    out.add(DoubleDynamics.record(0, pi, ev, Double.NaN));
+    for (int t = 1; t <= maxIterations; t++) {
+      DoublePolicy next;
       if (map == MirrorMap.EUCLIDEAN) {
-        pi = doubleStep(ev, map, eta);
+        next = doubleStep(ev, map, eta);
       } else {
-        double[][][] next = new double[states][n][];
+        double[][][] rows = new double[states][n][];
         for (int s = 0; s < states; s++) {
           for (int i = 0; i < n; i++) {
             for (int a = 0; a < theta[s][i].length; a++) {
               theta[s][i][a] += eta * ev.qBar(i, s, a);
             }
-            next[s][i] = DoubleDynamics.softmax(theta[s][i]);
+            rows[s][i] = DoubleDynamics.softmax(theta[s][i]);
           }
         }
-        pi = DoublePolicy.ofStateMajor(next);
+        next = DoublePolicy.ofStateMajor(rows);
       }
+      double l1 = next.l1Distance(pi) / n;
+      pi = next;
       ev = DoubleEvaluation.of(game, pi);
-      out.add(pi);
+      out.add(DoubleDynamics.record(t, pi, ev, l1));
+      progress.accept(t);
+      if (l1 < stopL1) {
+        break;
+      }
     }
     return out;
   }

@@ -31,16 +31,18 @@ public final class Evaluation {
   private final BigFraction[][] transition; // P_pi [s][s']
   private final BigFraction[][] value; // [i][s]
   private final BigFraction[][][] qBar; // [i][s][a]
+  private final int[] twin; // [i], see twins(game, policy, stage)
   private BigFraction @org.checkerframework.checker.nullness.qual.Nullable [] visitation; // [s], computed on demand
 
   private Evaluation(MarkovGame game, Policy policy, StageExpectation[] stage, BigFraction[][] transition,
-      BigFraction[][] value, BigFraction[][][] qBar) {
+      BigFraction[][] value, BigFraction[][][] qBar, int[] twin) {
     this.game = game;
     this.policy = policy;
     this.stage = stage;
     this.transition = transition;
     this.value = value;
     this.qBar = qBar;
+    this.twin = twin;
     this.visitation = null;
   }
 
@@ -111,7 +113,7 @@ public final class Evaluation {
         q[i][s] = twin[i] == i ? qRow(game, stage[s], i, value[i]) : q[twin[i]][s].clone();
       }
     }
-    return new Evaluation(game, policy, stage, p, value, q);
+    return new Evaluation(game, policy, stage, p, value, q, twin);
   }
 
   /**
@@ -137,6 +139,15 @@ public final class Evaluation {
       }
     }
     return twin;
+  }
+
+  /**
+   * The twins found when this evaluation was computed ({@link #twins(MarkovGame, Policy, StageExpectation[])}).
+   *
+   * @return twin [i]
+   */
+  int[] twins() {
+    return twin.clone();
   }
 
   private static boolean sameAgentData(MarkovGame game, Policy policy, StageExpectation[] stage, int i, int j) {

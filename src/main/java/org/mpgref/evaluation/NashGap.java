@@ -4,7 +4,6 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
-import org.mpgref.game.StageExpectation;
 
 /**
  * Exact Nash gaps of a product policy π (Leonardos et al. 2022, Definition 2.1; Ding et al. 2022, Nash regret):
@@ -37,19 +36,11 @@ public final class NashGap {
     int n = evaluation.game().agentCount();
     BestResponse[] br = new BestResponse[n];
     // twins (Evaluation.twins: same rows and induced MDP) have the same best response; each keeps its own certificate
-    int[] twin = Evaluation.twins(evaluation.game(), evaluation.policy(), stages(evaluation));
+    int[] twin = evaluation.twins();
     for (int i = 0; i < n; i++) {
       br[i] = twin[i] == i ? BestResponse.of(evaluation, i) : br[twin[i]].forAgent(i);
     }
     return new NashGap(evaluation, br);
-  }
-
-  private static StageExpectation[] stages(Evaluation evaluation) {
-    StageExpectation[] stage = new StageExpectation[evaluation.game().stateCount()];
-    for (int s = 0; s < stage.length; s++) {
-      stage[s] = evaluation.stage(s);
-    }
-    return stage;
   }
 
   /**

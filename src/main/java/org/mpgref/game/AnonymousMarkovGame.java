@@ -269,23 +269,43 @@ public final class AnonymousMarkovGame implements MarkovGame {
    * has the same row (num_0..num_{K−1})/D — the symmetric iterates of the catalog games — the weights are the
    * multinomial closed form m!/(Π_k c_k!) Π_k num_k^{c_k} over D^m, exactly what the agent-by-agent recursion below sums
    * to, in one pass over the count vectors instead of m.
+   *
+   * @param rows every agent's row at the state over its common denominator ({@link #rowsAt}) [j]
+   * @param skipAgent the agent left out (its own row does not matter), or −1 to count all N agents
+   * @param denominatorOut out: [0] = the common denominator Π_j D_j
+   * @return the integer weights [c] over the count vectors of level N − 1 (or N)
    */
-  BigInteger[] countDistribution(int state, Policy policy, int skipAgent, BigInteger[] denominatorOut) {
-    BigInteger @Nullable [] common = commonRow(state, policy, skipAgent);
+  BigInteger[] countDistribution(BigInteger[][] rows, int skipAgent, BigInteger[] denominatorOut) {
+    BigInteger @Nullable [] common = commonRow(rows, skipAgent);
     if (common != null) {
       return multinomial(common, skipAgent < 0 ? agents : agents - 1, denominatorOut);
     }
-    return recursiveCountDistribution(state, policy, skipAgent, denominatorOut);
+    return recursiveCountDistribution(rows, skipAgent, denominatorOut);
   }
 
-  /** The row over its common denominator shared by every agent except {@code skipAgent}, or null if rows differ. */
-  private BigInteger @Nullable [] commonRow(int state, Policy policy, int skipAgent) {
-    BigInteger @Nullable [] common = null;
+  /**
+   * Every agent's row at a state over its least common denominator ({@link Policy#rowOverCommonDenominator}).
+   *
+   * @param state s
+   * @param policy π
+   * @return [j] = {num_0..num_{K−1}, D}
+   */
+  BigInteger[][] rowsAt(int state, Policy policy) {
+    BigInteger[][] rows = new BigInteger[agents][];
     for (int j = 0; j < agents; j++) {
+      rows[j] = policy.rowOverCommonDenominator(j, state);
+    }
+    return rows;
+  }
+
+  /** The row shared by every agent except {@code skipAgent}, or null if rows differ. */
+  private static BigInteger @Nullable [] commonRow(BigInteger[][] rows, int skipAgent) {
+    BigInteger @Nullable [] common = null;
+    for (int j = 0; j < rows.length; j++) {
       if (j == skipAgent) {
         continue;
       }
-      BigInteger[] row = policy.rowOverCommonDenominator(j, state);
+      BigInteger[] row = rows[j];
       if (common == null) {
         common = row;
       } else if (!Arrays.equals(common, row)) {
@@ -328,7 +348,7 @@ public final class AnonymousMarkovGame implements MarkovGame {
   }
 
   /** The agent-by-agent recursion over count vectors (any rows). */
-  BigInteger[] recursiveCountDistribution(int state, Policy policy, int skipAgent, BigInteger[] denominatorOut) {
+  BigInteger[] recursiveCountDistribution(BigInteger[][] rows, int skipAgent, BigInteger[] denominatorOut) {
     BigInteger[] dist = {BigInteger.ONE};
     BigInteger den = BigInteger.ONE;
     int m = 0;
@@ -336,7 +356,7 @@ public final class AnonymousMarkovGame implements MarkovGame {
       if (j == skipAgent) {
         continue;
       }
-      BigInteger[] row = policy.rowOverCommonDenominator(j, state);
+      BigInteger[] row = rows[j];
       den = den.multiply(row[actions]);
       BigInteger[] next = new BigInteger[levels[m + 1].length];
       Arrays.fill(next, BigInteger.ZERO);
@@ -366,9 +386,10 @@ public final class AnonymousMarkovGame implements MarkovGame {
     BigInteger[] den = new BigInteger[1];
     // Agents whose rows at this state are equal face the same multiset of others, so the same expectations: compute
     // once per distinct row (the symmetric runs of the catalog games have one distinct row for all N agents).
+    BigInteger[][] rows = rowsAt(state, policy);
     Map<List<BigInteger>, Integer> firstWithRow = new HashMap<>();
     for (int i = 0; i < agents; i++) {
-      Integer same = firstWithRow.putIfAbsent(List.of(policy.rowOverCommonDenominator(i, state)), i);
+      Integer same = firstWithRow.putIfAbsent(List.of(rows[i]), i);
       if (same != null) {
         rb[i] = rb[same].clone();
         for (int a = 0; a < actions; a++) {
@@ -376,7 +397,7 @@ public final class AnonymousMarkovGame implements MarkovGame {
         }
         continue;
       }
-      BigInteger[] dist = countDistribution(state, policy, i, den);
+      BigInteger[] dist = countDistribution(rows, i, den);
       int[][] step = child[agents - 1];
       for (int a = 0; a < actions; a++) {
         BigInteger r = BigInteger.ZERO;
@@ -518,7 +539,7 @@ public final class AnonymousMarkovGame implements MarkovGame {
     @Override
     public BigFraction expectedPhi(int state, Policy policy) {
       BigInteger[] den = new BigInteger[1];
-      BigInteger[] dist = countDistribution(state, policy, -1, den);
+      BigInteger[] dist = countDistribution(rowsAt(state, policy), -1, den);
       BigFraction t = BigFraction.ZERO;
       for (int c = 0; c < dist.length; c++) {
         if (dist[c].signum() != 0) {

@@ -147,16 +147,19 @@ public final class NashRegret {
     BigInteger[][] sums = sums(gaps, horizons);
     double[] out = new double[horizons.length];
     for (int k = 0; k < out.length; k++) {
-      BigInteger num = sums[k][0];
-      BigInteger den = sums[k][1].multiply(BigInteger.valueOf(horizons[k]));
-      int shift = Math.max(0, Math.min(num.abs().bitLength(), den.bitLength()) - 120);
-      out[k] = num.shiftRight(shift).doubleValue() / den.shiftRight(shift).doubleValue();
+      out[k] = toDouble(sums[k][0], sums[k][1].multiply(BigInteger.valueOf(horizons[k])));
     }
     return out;
   }
 
+  /** num/den (den &gt; 0) rounded to double after a shift keeping 120 significant bits (display and logarithms only). */
+  static double toDouble(BigInteger num, BigInteger den) {
+    int shift = Math.max(0, Math.min(num.abs().bitLength(), den.bitLength()) - 120);
+    return num.shiftRight(shift).doubleValue() / den.shiftRight(shift).doubleValue();
+  }
+
   /** Unreduced running sums (numerator, positive common denominator) of gaps[0..T−1] at each horizon T. */
-  private static BigInteger[][] sums(BigFraction[] gaps, int[] horizons) {
+  static BigInteger[][] sums(BigFraction[] gaps, int[] horizons) {
     BigInteger[][] out = new BigInteger[horizons.length][];
     BigInteger num = BigInteger.ZERO;
     BigInteger den = BigInteger.ONE;
@@ -673,8 +676,13 @@ public final class NashRegret {
    * @throws InvalidGameException if the game declares no potential or shapes differ
    */
   public static BigFraction potentialAt(MarkovGame game, Policy policy, BigFraction[] nu) {
-    BigFraction[] phi = Evaluation.of(game, policy).potential()
-        .orElseThrow(() -> new InvalidGameException(game.name() + " declares no stage potential"));
+    return potentialAt(Evaluation.of(game, policy), nu);
+  }
+
+  /** Φ^π(ν) = Σ_s ν(s) Φ^π(s) of an evaluated policy; throws InvalidGameException if no potential is declared. */
+  static BigFraction potentialAt(Evaluation ev, BigFraction[] nu) {
+    BigFraction[] phi = ev.potential()
+        .orElseThrow(() -> new InvalidGameException(ev.game().name() + " declares no stage potential"));
     BigFraction t = BigFraction.ZERO;
     for (int s = 0; s < phi.length; s++) {
       t = t.add(nu[s].multiply(phi[s]));

@@ -713,7 +713,7 @@ public final class NashRegretKl {
     for (int t = 0; t <= horizon; t++) {
       ev[t] = Evaluation.of(game, iterates.get(t));
       gaps[t] = NashGap.of(ev[t]).nashGap();
-      phi[t] = potentialAt(ev[t], nu);
+      phi[t] = NashRegret.potentialAt(ev[t], nu);
     }
     List<StepCheck> steps = new ArrayList<>();
     int certified = 0;
@@ -852,7 +852,7 @@ public final class NashRegretKl {
     BigFraction[] phi = new BigFraction[horizon + 1];
     Evaluation prev = Evaluation.of(game, iterates.get(0));
     gaps[0] = NashGap.of(prev).nashGap();
-    phi[0] = potentialAt(prev, nu);
+    phi[0] = NashRegret.potentialAt(prev, nu);
     int certified = 0;
     boolean prefix = true;
     boolean ascent = true;
@@ -860,7 +860,7 @@ public final class NashRegretKl {
     for (int t = 0; t < horizon; t++) {
       Evaluation ev = Evaluation.of(game, iterates.get(t + 1));
       gaps[t + 1] = NashGap.of(ev).nashGap();
-      phi[t + 1] = potentialAt(ev, nu);
+      phi[t + 1] = NashRegret.potentialAt(ev, nu);
       StepCheck sc = stepCheck(t, prev, iterates.get(t + 1), phi[t], phi[t + 1], eta, as);
       prefix &= sc.certified();
       if (prefix) {
@@ -876,7 +876,8 @@ public final class NashRegretKl {
     }
     BigFraction inc = phi[certified].subtract(phi[0]);
     BigFraction range = as.potentialRange().orElseThrow();
-    BigInteger[] sum = unreducedSum(gaps, certified); // Nash-Regret(T_c) = sum[0] / (sum[1] T_c)
+    // Nash-Regret(T_c) = sum[0] / (sum[1] T_c), the running sum kept unreduced
+    BigInteger[] sum = NashRegret.sums(gaps, new int[] {certified})[0];
     BigInteger den = sum[1].multiply(BigInteger.valueOf(certified));
     boolean vacuous = cMin.signum() == 0;
     boolean post = inc.signum() >= 0 && sum[0].signum() >= 0
@@ -886,8 +887,8 @@ public final class NashRegretKl {
         + Math.sqrt(as.rootTermSquared(certified, inc, cMin).doubleValue());
     double priorBound = vacuous ? Double.POSITIVE_INFINITY : as.linearTerm(certified, range).doubleValue()
         + Math.sqrt(as.rootTermSquared(certified, range, cMin).doubleValue());
-    return new LongRunCheck(horizon, certified, ascent, gaps, cMin, inc, post, prior, toDouble(sum[0], den), postBound,
-        priorBound);
+    return new LongRunCheck(horizon, certified, ascent, gaps, cMin, inc, post, prior, NashRegret.toDouble(sum[0], den),
+        postBound, priorBound);
   }
 
   /** L + r with r ≤ √S rational: a rational lower bound on the explicit bound L + √S. */
@@ -905,31 +906,6 @@ public final class NashRegretKl {
       q = q.negate();
     }
     return num.multiply(q).compareTo(p.multiply(den)) <= 0;
-  }
-
-  /** (numerator, positive denominator) of Σ_{t<T} x_t, unreduced, grown by q/gcd(D, q) per term. */
-  private static BigInteger[] unreducedSum(BigFraction[] xs, int count) {
-    BigInteger num = BigInteger.ZERO;
-    BigInteger den = BigInteger.ONE;
-    for (int t = 0; t < count; t++) {
-      BigInteger p = xs[t].getNumerator();
-      BigInteger q = xs[t].getDenominator();
-      if (q.signum() < 0) {
-        p = p.negate();
-        q = q.negate();
-      }
-      BigInteger g = den.gcd(q);
-      BigInteger qg = q.divide(g);
-      num = num.multiply(qg).add(p.multiply(den.divide(g)));
-      den = den.multiply(qg);
-    }
-    return new BigInteger[] {num, den};
-  }
-
-  /** num/den rounded to double via a 120-bit shift (display only). */
-  private static double toDouble(BigInteger num, BigInteger den) {
-    int shift = Math.max(0, Math.min(num.abs().bitLength(), den.bitLength()) - 120);
-    return num.shiftRight(shift).doubleValue() / den.shiftRight(shift).doubleValue();
   }
 
   /**
@@ -972,16 +948,6 @@ public final class NashRegretKl {
       q[a] = ev.qBar(agent, state, a);
     }
     return q;
-  }
-
-  private static BigFraction potentialAt(Evaluation ev, BigFraction[] nu) {
-    BigFraction[] phi = ev.potential()
-        .orElseThrow(() -> new InvalidGameException(ev.game().name() + " declares no stage potential"));
-    BigFraction t = BigFraction.ZERO;
-    for (int s = 0; s < phi.length; s++) {
-      t = t.add(nu[s].multiply(phi[s]));
-    }
-    return t;
   }
 
   /** An enclosure of e^x for x ≤ 0; below −64 (outside MonotoneExp's range) [0, upper end of e^{−64}]. */

@@ -61,6 +61,35 @@ class PolicyMirrorDescentTest {
   }
 
   /**
+   * The recorded run: its policies are those of runDouble, each record's L1 change is (1/N) Σ_i ‖π_i^t − π_i^{t−1}‖_1,
+   * and it stops after the first step whose L1 change is below the threshold (KL on the coordination game converges
+   * to (0,0), so the changes shrink).
+   */
+  @Test
+  void recordedRunStopsOnTheL1RuleAndMatchesRunDouble() {
+    DoubleMarkovGame g = COORD.toDouble();
+    DoublePolicy u = Policy.uniform(COORD).toDouble();
+    for (PolicyMirrorDescent.MirrorMap map : PolicyMirrorDescent.MirrorMap.values()) {
+      List<DoublePolicy> full = PolicyMirrorDescent.runDouble(g, u, map, 0.5, 40);
+      List<Iterate> all = PolicyMirrorDescent.runDoubleRecorded(g, u, map, 0.5, 40, 0, t -> { });
+      assertThat(all).hasSize(41);
+      assertThat(all.get(0).l1Change()).isNaN();
+      for (int t = 1; t < all.size(); t++) {
+        assertThat(all.get(t).policy().prob(0, 0, 0)).isEqualTo(full.get(t).prob(0, 0, 0));
+        assertThat(all.get(t).l1Change()).isEqualTo(full.get(t).l1Distance(full.get(t - 1)) / 2);
+      }
+      double threshold = 1e-3;
+      int firstBelow = 1;
+      while (firstBelow < all.size() && !(all.get(firstBelow).l1Change() < threshold)) {
+        firstBelow++;
+      }
+      assertThat(firstBelow).as(map + " reaches L1 change < 1e-3 within 40 steps").isLessThan(all.size() - 1);
+      List<Iterate> stopped = PolicyMirrorDescent.runDoubleRecorded(g, u, map, 0.5, 40, threshold, t -> { });
+      assertThat(stopped).hasSize(firstBelow + 1);
+    }
+  }
+
+  /**
    * On random MPGs and random start policies, the exact Euclidean PMD step (i) is a policy (Policy.of re-validates:
    * non-negative rows summing to exactly 1), (ii) equals ExactDynamics' projected Q-ascent step, (iii) satisfies
    * ⟨π + ηQ̄ − π⁺, e_b − π⁺⟩ ≤ 0 for every vertex e_b, i.e. π⁺ is the argmax of η⟨Q̄,p⟩ − ½‖p − π‖² over Δ, and

@@ -40,10 +40,8 @@ class TwinAgentsTest {
   void twinsAreTheAgentsSharingRows() {
     AnonymousMarkovGame g = DistancingGame.of(DistancingGame.published(5));
     Policy p = grouped(g, 2, RandomGames.rng(7));
-    Evaluation e = Evaluation.of(g, p);
-    StageCopy c = new StageCopy(e);
-    assertThat(Evaluation.twins(g, p, c.stage)).containsExactly(0, 1, 0, 1, 0);
-    assertThat(Evaluation.twins(g, Policy.uniform(g), c.stageOf(Policy.uniform(g)))).containsExactly(0, 0, 0, 0, 0);
+    assertThat(Evaluation.of(g, p).twins()).containsExactly(0, 1, 0, 1, 0);
+    assertThat(Evaluation.of(g, Policy.uniform(g)).twins()).containsExactly(0, 0, 0, 0, 0);
   }
 
   @Test
@@ -135,7 +133,7 @@ class TwinAgentsTest {
         half, new BigFraction[] {half, half}, r, p);
     Policy u = Policy.uniform(g);
     Evaluation e = Evaluation.of(g, u);
-    assertThat(Evaluation.twins(g, u, new StageCopy(e).stage)).containsExactly(0, 1);
+    assertThat(e.twins()).containsExactly(0, 1);
     for (int i = 0; i < 2; i++) {
       for (int s = 0; s < 2; s++) {
         for (int a = 0; a < 2; a++) {
@@ -157,7 +155,7 @@ class TwinAgentsTest {
         half, new BigFraction[] {one}, r3, p3);
     Policy q = Policy.of(new BigFraction[][][] {{{half, half}}, {{half, half, z}}});
     Evaluation eh = Evaluation.of(h, q);
-    assertThat(Evaluation.twins(h, q, new StageCopy(eh).stage)).containsExactly(0, 1);
+    assertThat(eh.twins()).containsExactly(0, 1);
     assertThat(eh.qBar(1, 0, 2)).isEqualTo(BigFraction.of(2));
     assertThat(NashGap.of(eh).bestResponse(1).verify()).isTrue();
   }
@@ -168,23 +166,5 @@ class TwinAgentsTest {
       r[k] = k == a ? BigFraction.ONE : BigFraction.ZERO;
     }
     return r;
-  }
-
-  /** Stage expectations of an evaluation, and of another policy, as arrays for {@code Evaluation.twins}. */
-  private static final class StageCopy {
-    final org.mpgref.game.StageExpectation[] stage;
-    final MarkovGame game;
-
-    StageCopy(Evaluation e) {
-      game = e.game();
-      stage = new org.mpgref.game.StageExpectation[game.stateCount()];
-      for (int s = 0; s < stage.length; s++) {
-        stage[s] = e.stage(s);
-      }
-    }
-
-    org.mpgref.game.StageExpectation[] stageOf(Policy p) {
-      return new StageCopy(Evaluation.of(game, p)).stage;
-    }
   }
 }

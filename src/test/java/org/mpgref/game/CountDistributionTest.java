@@ -41,8 +41,8 @@ class CountDistributionTest {
           for (int s = 0; s < g.stateCount(); s++) {
             BigInteger[] d1 = new BigInteger[1];
             BigInteger[] d2 = new BigInteger[1];
-            BigInteger[] fast = g.countDistribution(s, policy, skipped, d1);
-            BigInteger[] slow = g.recursiveCountDistribution(s, policy, skipped, d2);
+            BigInteger[] fast = g.countDistribution(g.rowsAt(s, policy), skipped, d1);
+            BigInteger[] slow = g.recursiveCountDistribution(g.rowsAt(s, policy), skipped, d2);
             assertThat(fast).containsExactly(slow);
             assertThat(d1[0]).isEqualTo(d2[0]);
           }
@@ -58,7 +58,7 @@ class CountDistributionTest {
     BigFraction[][] row = {{h, h, z, z}, {h, h, z, z}};
     Policy p = Policy.of(new BigFraction[][][] {row, row});
     BigInteger[] den = new BigInteger[1];
-    BigInteger[] d = g.countDistribution(0, p, -1, den);
+    BigInteger[] d = g.countDistribution(g.rowsAt(0, p), -1, den);
     assertThat(den[0]).isEqualTo(BigInteger.valueOf(4));
     BigInteger sum = BigInteger.ZERO;
     for (BigInteger x : d) {
