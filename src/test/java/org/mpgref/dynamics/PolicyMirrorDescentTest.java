@@ -71,8 +71,10 @@ class PolicyMirrorDescentTest {
     DoublePolicy u = Policy.uniform(COORD).toDouble();
     for (PolicyMirrorDescent.MirrorMap map : PolicyMirrorDescent.MirrorMap.values()) {
       List<DoublePolicy> full = PolicyMirrorDescent.runDouble(g, u, map, 0.5, 40);
-      List<Iterate> all = PolicyMirrorDescent.runDoubleRecorded(g, u, map, 0.5, 40, 0, t -> { });
+      List<Integer> progress = new java.util.ArrayList<>();
+      List<Iterate> all = PolicyMirrorDescent.runDoubleRecorded(g, u, map, 0.5, 40, 0, progress::add);
       assertThat(all).hasSize(41);
+      assertThat(progress).hasSize(40).startsWith(1, 2, 3).endsWith(40);
       assertThat(all.get(0).l1Change()).isNaN();
       for (int t = 1; t < all.size(); t++) {
         assertThat(all.get(t).policy().prob(0, 0, 0)).isEqualTo(full.get(t).prob(0, 0, 0));
