@@ -1,0 +1,37 @@
+package org.mpgref.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of the developers' guide: the mathematical core (game, linalg, evaluation, potential, dynamics,
+ * theory, catalog, limits) never depends on I/O, CLI, server, audit or conformance code.
+ */
+class LayeringTest {
+  private static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.mpgref");
+
+  @Test
+  void coreNeverDependsOnIoCliServerAuditOrConformance() {
+    noClasses().that().resideInAnyPackage("org.mpgref.game..", "org.mpgref.linalg..", "org.mpgref.evaluation..",
+            "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..", "org.mpgref.catalog..",
+            "org.mpgref.limits..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.io..", "org.mpgref.cli..",
+            "org.mpgref.server..", "org.mpgref.audit..", "org.mpgref.conformance..")
+        .check(MAIN);
+  }
+
+  @Test
+  void limitsDependOnNothingElseOfMpgref() {
+    noClasses().that().resideInAPackage("org.mpgref.limits..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.game..", "org.mpgref.linalg..",
+            "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..",
+            "org.mpgref.catalog..")
+        .check(MAIN);
+  }
+}
