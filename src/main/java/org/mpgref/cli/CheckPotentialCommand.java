@@ -15,8 +15,10 @@ import picocli.CommandLine.Parameters;
 /** {@code mpgref check-potential GAME}: MPG certificate or exact counterexample. */
 @Command(name = "check-potential", mixinStandardHelpOptions = true,
     description = {"Certify a Markov potential game, or find an exact counterexample to the MPG identity.",
-        "Lines: MPG certified|not-an-mpg|no-counterexample | CYCLESUM agentI agentJ state value |"
-            + " VERIFIED true|false | # plain-words description"},
+        "Lines: MPG certified|not-an-mpg|no-counterexample | DEVIATORS count agents | TRIALS run informative |"
+            + " CYCLESUM agentI agentJ state value | VERIFIED true|false | # plain-words description",
+        "The deviating pair is drawn among the agents with at least two actions (DEVIATORS); a trial is informative"
+            + " when both deviations change the deviating agent's policy."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
 final class CheckPotentialCommand implements Callable<Integer> {
@@ -27,8 +29,8 @@ final class CheckPotentialCommand implements Callable<Integer> {
   @Option(names = "--agents", paramLabel = "N", description = "N for distancing or routing (default 3)")
   @Nullable Integer agents;
 
-  @Option(names = "--trials", paramLabel = "K", defaultValue = "20", description = "random 4-cycles to try (default"
-      + " 20)")
+  @Option(names = "--trials", paramLabel = "K", defaultValue = "20", description = "random 4-cycles to try, 1.."
+      + PotentialCheck.MAX_TRIALS + " (default 20)")
   int trials = 20;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the search (default 1)")
@@ -40,8 +42,9 @@ final class CheckPotentialCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int digits = output.digits();
-    if (trials < 0) {
-      throw new IllegalArgumentException("--trials must be >= 0");
+    if (trials < 1 || trials > PotentialCheck.MAX_TRIALS) {
+      throw new IllegalArgumentException("--trials: " + trials + " must be between 1 and "
+          + PotentialCheck.MAX_TRIALS);
     }
     @Nullable Integer n = agents;
     if (n == null && Catalog.contains(game) && Catalog.takesAgents(game)) {
@@ -58,16 +61,24 @@ final class CheckPotentialCommand implements Callable<Integer> {
       text = Json.write(ResultsFormat.potentialCheck(r, g, digits));
     } else {
       Tagged t = new Tagged(digits);
+      int deviators = PotentialCheck.deviatingAgents(g).length;
       if (r instanceof PotentialCheck.Certified) {
         t.line("MPG", "certified");
+        t.line("DEVIATORS", deviators, g.agentCount());
       } else if (r instanceof PotentialCheck.NotAnMpg) {
-        PotentialCheck.Counterexample c = ((PotentialCheck.NotAnMpg) r).counterexample();
+        PotentialCheck.NotAnMpg m = (PotentialCheck.NotAnMpg) r;
+        PotentialCheck.Counterexample c = m.counterexample();
         t.line("MPG", "not-an-mpg");
+        t.line("DEVIATORS", deviators, g.agentCount());
+        t.line("TRIALS", m.search().trialsRun(), m.search().informative());
         t.line("CYCLESUM", g.agentLabel(c.agentI()), g.agentLabel(c.agentJ()), g.stateLabel(c.state()),
             c.cycleSum());
         t.line("VERIFIED", ok);
       } else {
+        PotentialCheck.NoCounterexample m = (PotentialCheck.NoCounterexample) r;
         t.line("MPG", "no-counterexample");
+        t.line("DEVIATORS", deviators, g.agentCount());
+        t.line("TRIALS", m.search().trialsRun(), m.search().informative());
       }
       t.comment(g.name());
       t.comment(r.describe().stripTrailing());

@@ -9,9 +9,16 @@ import org.mpgref.linalg.ExactLinearSolver;
 /**
  * Agent i's exact best response to π_{-i}: an optimal deterministic stationary policy σ of agent i's induced MDP
  * (states S, actions A_i, reward r̄_i(s,a_i), transitions P̄_i(s'|s,a_i), discount γ), found by Howard's policy
- * iteration in exact arithmetic, starting from the greedy action of Q̄_i^π and switching an action only on strict
- * improvement (lowest index among ties), which terminates after finitely many steps (Puterman 1994, Thm 6.4.2).
- * The optimal value V_i^*(s) = max_{π_i'} V_i^{π_i',π_{-i}}(s) holds for every start state simultaneously.
+ * iteration in exact arithmetic, starting from the greedy action of Q̄_i^π (lowest index among ties) and switching
+ * an action only on strict improvement (to the lowest-index maximiser), which terminates after finitely many steps
+ * (Puterman 1994, Thm 6.4.2). The optimal value V_i^*(s) = max_{π_i'} V_i^{π_i',π_{-i}}(s) holds for every start
+ * state simultaneously.
+ *
+ * <p>Ties: the reported action is, at every state, the <em>lowest-index optimal action</em>,
+ * σ(s) = min{a : Q*(s,a) = max_b Q*(s,b)} with Q*(s,a) = r̄_i(s,a) + γ Σ_{s'} P̄_i(s'|s,a) V*(s'), compared exactly.
+ * Policy iteration alone does not give this (on a tie it keeps its current action, which may have a higher index),
+ * so once it has converged (W = V*) the action is re-derived greedily from Q* of the final evaluation. Any policy
+ * greedy with respect to V* is optimal, so the values and the certificate are unchanged.
  *
  * <p>Certificate: {@link #verify()} re-checks Bellman optimality exactly, V*(s) = Q*(s,σ(s)) ≥ Q*(s,a) for all s, a,
  * which implies V* is the optimal value (the optimality equation has a unique solution for γ < 1).
@@ -73,21 +80,25 @@ public final class BestResponse {
       iterations++;
       BigFraction[] w = evaluate(game, stage, agent, sigma);
       boolean improved = false;
+      int[] lowestOptimal = new int[states];
       for (int s = 0; s < states; s++) {
         BigFraction[] q = Evaluation.qRow(game, stage[s], agent, w);
-        int best = sigma[s];
-        for (int a = 0; a < m; a++) {
+        int best = 0; // the lowest-index maximiser of q
+        for (int a = 1; a < m; a++) {
           if (Rationals.compare(q[a], q[best]) > 0) {
             best = a;
           }
         }
-        if (best != sigma[s]) {
+        lowestOptimal[s] = best;
+        // switch only on strict improvement over the current action (a tie must not switch: it could cycle)
+        if (best != sigma[s] && Rationals.compare(q[best], q[sigma[s]]) > 0) {
           sigma[s] = best;
           improved = true;
         }
       }
       if (!improved) {
-        return new BestResponse(game, stage, agent, sigma, w, iterations);
+        // converged: w = V*, q = Q*; report the lowest-index optimal action at every state
+        return new BestResponse(game, stage, agent, lowestOptimal, w, iterations);
       }
     }
   }
@@ -119,14 +130,14 @@ public final class BestResponse {
 
   /**
    * @param state s
-   * @return σ(s), the best-response action
+   * @return σ(s), the best-response action: the lowest-index action a with Q*(s,a) = V*(s) exactly
    */
   public int action(int state) {
     return actions[state];
   }
 
   /**
-   * @return σ as a fresh array [s]
+   * @return σ as a fresh array [s] (at each state the lowest-index optimal action, see {@link #action})
    */
   public int[] actions() {
     return actions.clone();

@@ -8,8 +8,10 @@ import org.mpgref.linalg.DoubleLinearSolver;
 /**
  * The double twin of {@link Evaluation} and {@link NashGap}, on primitive arrays: V_i^π(s), Q̄_i^π(s,a_i),
  * Ā_i^π, d_ρ^π, and (on request) best responses by policy iteration and the Nash gaps, with the same formulas.
- * Policy iteration switches an action only when it improves by more than 1e-12·(1+|V|) so that round-off cannot
- * make it cycle; it is capped at 1000 steps. Index shapes: value [i][s], qBar [i][s][a], visitation [s].
+ * Policy iteration switches an action only when it improves by more than the tie tolerance τ_i (see {@link
+ * #tieTolerance}) so that round-off cannot make it cycle; it is capped at 1000 steps; like the exact {@link
+ * BestResponse} it reports at every state the lowest-index action whose Q is within τ_i of the maximum. Index
+ * shapes: value [i][s], qBar [i][s][a], visitation [s].
  * Immutable after construction.
  */
 public final class DoubleEvaluation {
@@ -184,16 +186,72 @@ public final class DoubleEvaluation {
    * @return V_i^* as [s]
    */
   public double[] bestResponseValue(int agent) {
+    return policyIteration(agent, new int[game.stateCount()]);
+  }
+
+  /**
+   * Agent i's best-response actions against π_{-i}, by the policy iteration of {@link #bestResponseValue}: at every
+   * state the lowest-index action a with Q(s,a) ≥ max_b Q(s,b) − τ_i ({@link #tieTolerance}), Q computed from the
+   * final evaluation. This is the exact world's rule (lowest index among exact ties, {@link BestResponse#action})
+   * with exact equality widened to the rounding error of the double computation; two actions whose exact Q* differ
+   * by less than τ_i count as tied.
+   *
+   * @param agent i
+   * @return σ_i as [s]
+   */
+  public int[] bestResponseActions(int agent) {
+    int[] sigma = new int[game.stateCount()];
+    policyIteration(agent, sigma);
+    return sigma;
+  }
+
+  /**
+   * The tie tolerance of agent i's double best response, in reward units (absolute):
+   * τ_i = 64 · |S| · ε · (1 + γ)/(1 − γ) · M_i, with ε = 2^−52 (the double epsilon) and
+   * M_i = max_{s,a} |r̄_i(s,a)| / (1 − γ) + max_{s,a} |r̄_i(s,a)|, a bound on |V| plus |r̄|.
+   *
+   * <p>Derivation: W solves (I − γP_σ)W = r̄_σ by Gaussian elimination with partial pivoting, backward stable with a
+   * perturbation ‖E‖_∞ ≤ c·|S|·ε·‖I − γP_σ‖_∞ ≤ c·|S|·ε·(1 + γ) (growth factor ≤ 2 for this diagonally dominant
+   * matrix); with ‖(I − γP_σ)^{−1}‖_∞ ≤ 1/(1 − γ) the computed W is off by at most c·|S|·ε·(1 + γ)/(1 − γ)·‖W‖_∞.
+   * Each Q(s,a) = r̄ + γ P̄·W adds |S|·ε·(|r̄| + γ‖W‖_∞) of its own and the round-off already in r̄, P̄ (a sum over
+   * a_{−i} of products, relative error ≲ N·ε per entry, below the first term for the sizes mpgref handles densely).
+   * Two Q values of a true tie therefore differ by less than τ_i; the factor 64 covers c, the two Q's of a
+   * comparison and the Σ_{a_{−i}} rounding. With |S| = 25, γ = 0.9, M = 100 this is about 7·10^−10. Limitation: the
+   * rounding of r̄ is relative to max |r_i|, not to max |r̄_i|; in a game whose rewards cancel in the average
+   * (|r̄| ≪ |r|) τ_i can be below it, and a true tie may then be broken differently from the exact world. Actions
+   * whose Q are bitwise equal (duplicated actions, identical rows) are always tied.
+   *
+   * @param agent i
+   * @return τ_i ≥ 0
+   */
+  public double tieTolerance(int agent) {
+    double gamma = game.discount();
+    double rmax = 0;
+    for (int s = 0; s < game.stateCount(); s++) {
+      for (double x : rewardBar[s][agent]) {
+        rmax = Math.max(rmax, Math.abs(x));
+      }
+    }
+    double scale = rmax / (1 - gamma) + rmax;
+    return 64 * game.stateCount() * Math.ulp(1.0) * (1 + gamma) / (1 - gamma) * scale;
+  }
+
+  /**
+   * Policy iteration for agent i from the greedy action of Q̄_i^π (lowest index within τ_i of the maximum),
+   * switching only on an improvement larger than τ_i, at most 1000 steps; on return σ holds the lowest-index
+   * actions within τ_i of the maximum of Q of the final evaluation.
+   *
+   * @param agent i
+   * @param sigma [s], overwritten with the best-response actions
+   * @return W, the value of the last policy evaluated, [s]
+   */
+  private double[] policyIteration(int agent, int[] sigma) {
     int states = game.stateCount();
     int m = game.actionCount(agent);
     double gamma = game.discount();
-    int[] sigma = new int[states];
+    double tol = tieTolerance(agent);
     for (int s = 0; s < states; s++) {
-      for (int a = 1; a < m; a++) {
-        if (qBar[agent][s][a] > qBar[agent][s][sigma[s]]) {
-          sigma[s] = a;
-        }
-      }
+      sigma[s] = lowestNearMax(qBar[agent][s], tol);
     }
     double[] w = new double[states];
     for (int step = 0; step < 1000; step++) {
@@ -208,10 +266,11 @@ public final class DoubleEvaluation {
         w[s] = x[s][0];
       }
       boolean improved = false;
+      int[] lowest = new int[states];
       for (int s = 0; s < states; s++) {
         double[] q = qRow(gamma, rewardBar[s][agent], transitionBar[s][agent], w);
+        lowest[s] = lowestNearMax(q, tol);
         int best = sigma[s];
-        double tol = 1e-12 * (1 + Math.abs(w[s]));
         for (int a = 0; a < m; a++) {
           if (q[a] > q[best] + tol) {
             best = a;
@@ -223,10 +282,25 @@ public final class DoubleEvaluation {
         }
       }
       if (!improved) {
+        System.arraycopy(lowest, 0, sigma, 0, states);
         break;
       }
     }
     return w;
+  }
+
+  /** The lowest index a with q[a] ≥ max q − tol. */
+  private static int lowestNearMax(double[] q, double tol) {
+    double max = q[0];
+    for (double x : q) {
+      max = Math.max(max, x);
+    }
+    for (int a = 0; a < q.length; a++) {
+      if (q[a] >= max - tol) {
+        return a;
+      }
+    }
+    return 0;
   }
 
   /**

@@ -198,7 +198,9 @@ public final class ResultsFormat {
    * {@code not-an-mpg} (with {@code trial}, {@code seed}, {@code declaredIssue} or null, and {@code counterexample}:
    * {@code agentI}, {@code agentJ}, {@code state}, {@code stateLabel}, {@code cycleSum}, {@code verified}, the base
    * policy {@code base} [i][s][a] and the deviations {@code deviationI}, {@code deviationJ} [s][a]) or
-   * {@code no-counterexample} (with {@code trials}, {@code seed}, {@code declaredIssue}).
+   * {@code no-counterexample} (with {@code trials}, {@code seed}, {@code declaredIssue}). Both search outcomes add,
+   * when recorded ({@link PotentialCheck.Search}), {@code trialsRun}, {@code informative}, {@code deviatingAgents}
+   * (agents with at least two actions, among which the pair was drawn) and {@code agents}.
    *
    * @param r the result
    * @param digits 0 for exact numbers only, else significant digits of the added decimals
@@ -237,6 +239,7 @@ public final class ResultsFormat {
       root.put("trial", m.trial());
       root.put("seed", m.seed());
       putIssue(root, m.declaredIssue());
+      putSearch(root, m.search());
       PotentialCheck.Counterexample c = m.counterexample();
       ObjectNode o = root.putObject("counterexample");
       o.put("agentI", c.agentI());
@@ -254,6 +257,16 @@ public final class ResultsFormat {
       root.put("trials", m.trials());
       root.put("seed", m.seed());
       putIssue(root, m.declaredIssue());
+      putSearch(root, m.search());
+    }
+  }
+
+  private static void putSearch(ObjectNode root, PotentialCheck.Search search) {
+    if (search.recorded()) {
+      root.put("trialsRun", search.trialsRun());
+      root.put("informative", search.informative());
+      root.put("deviatingAgents", search.deviatingAgents());
+      root.put("agents", search.agents());
     }
   }
 

@@ -11,6 +11,7 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
+import org.mpgref.limits.Cancellation;
 
 /**
  * Decides, as far as it can show, whether a Markov game is a Markov potential game (MPG): there is Φ^π(s) with
@@ -20,18 +21,66 @@ import org.mpgref.game.StagePotential;
  * <p>It reports exactly one of:
  *
  * <ul>
- *   <li>{@link Certified}: the game declares a stage potential with a sufficient condition, and the condition was
- *       verified exactly on the game's data (identical interest; or state potential games with action-independent
- *       transitions, Leonardos et al. Proposition 3.2 C1); a single-agent game is certified trivially (Φ = V_1);
+ *   <li>{@link Certified}: at most one agent can deviate (has two or more actions): no agent can (one policy
+ *       profile, Φ = 0), or only agent k can (Φ = V_k, which includes every single-agent game, Φ = V_1); or the game
+ *       declares a stage potential with a sufficient condition, and the condition was verified exactly on the game's
+ *       data (identical interest; or state potential games with action-independent transitions, Leonardos et al.
+ *       Proposition 3.2 C1);
  *   <li>{@link NotAnMpg}: an exact counterexample to the MPG identity: two agents i ≠ j, a policy π and deviations
  *       π_i', π_j' such that around the 4-cycle (π_i,π_j) → (π_i',π_j) → (π_i',π_j') → (π_i,π_j') → (π_i,π_j) the
  *       deviating agents' value differences at some state s do not sum to 0. Any potential would make that sum
  *       telescope to 0, so no potential exists (see proofs-notes/mpg-four-cycle.md);
  *   <li>{@link NoCounterexample}: K seeded trials found none. This is not a proof that the game is an MPG.
  * </ul>
+ *
+ * <p>The search draws the pair i ≠ j only among the agents with at least two actions (an agent with one action has
+ * one policy, so every identity of its deviations reads 0 = 0, and a 4-cycle through it is identically 0), and draws
+ * π_i' ≠ π_i and π_j' ≠ π_j (a deviation equal to the base policy makes the cycle go back and forth along one edge,
+ * again identically 0). A trial whose cycle could show a violation in this sense is <em>informative</em>; every
+ * result of the search reports how many trials ran, how many were informative, and among how many agents the pair
+ * was drawn ({@link Search}). Cycles of one agent's deviations alone are never tried: they telescope to 0 in every
+ * game, potential or not (proofs-notes/mpg-four-cycle.md, "Which agents can deviate").
  */
 public final class PotentialCheck {
+  /** The largest number of trials {@link #check} accepts (10^7); more is refused, never coerced. */
+  public static final int MAX_TRIALS = 10_000_000;
+
   private PotentialCheck() {}
+
+  /**
+   * What a search did: how many trials ran, how many of them were informative (both deviations change the deviating
+   * agent's policy, π_i' ≠ π_i and π_j' ≠ π_j, so the cycle is not identically 0), and among how many of the agents
+   * the deviating pair was drawn (those with at least two actions).
+   *
+   * @param trialsRun trials evaluated (K for {@link NoCounterexample}, trial + 1 for {@link NotAnMpg}); −1 if not
+   *     recorded (a result built with the old constructors)
+   * @param informative informative trials among them; −1 if not recorded
+   * @param deviatingAgents agents with at least two actions; −1 if not recorded
+   * @param agents N, all agents; −1 if not recorded
+   */
+  public record Search(int trialsRun, int informative, int deviatingAgents, int agents) {
+    /** A search whose figures were not recorded. */
+    public static final Search NOT_RECORDED = new Search(-1, -1, -1, -1);
+
+    /**
+     * @return whether the figures were recorded
+     */
+    public boolean recorded() {
+      return trialsRun >= 0;
+    }
+
+    /**
+     * @return e.g. {@code "20 trials run, 20 informative; agent pairs drawn among the 3 of 6 agents with at least two
+     *     actions"}, or {@code ""} if not recorded
+     */
+    public String describe() {
+      if (!recorded()) {
+        return "";
+      }
+      return trialsRun + (trialsRun == 1 ? " trial" : " trials") + " run, " + informative + " informative; agent"
+          + " pairs drawn among the " + deviatingAgents + " of " + agents + " agents with at least two actions";
+    }
+  }
 
   /** The outcome of a check. */
   public sealed interface Result permits Certified, NotAnMpg, NoCounterexample {
@@ -60,12 +109,26 @@ public final class PotentialCheck {
    * @param trial the trial (0-based) that found it
    * @param seed the seed of the search
    * @param declaredIssue what was wrong with the declared condition, if one was declared and failed
+   * @param search what the search did up to and including the trial that found it
    */
-  public record NotAnMpg(Counterexample counterexample, int trial, long seed, Optional<String> declaredIssue)
-      implements Result {
+  public record NotAnMpg(Counterexample counterexample, int trial, long seed, Optional<String> declaredIssue,
+      Search search) implements Result {
+    /**
+     * A result without search figures ({@link Search#NOT_RECORDED}), as before they were recorded.
+     *
+     * @param counterexample the exact counterexample
+     * @param trial the trial (0-based) that found it
+     * @param seed the seed of the search
+     * @param declaredIssue what was wrong with the declared condition, if any
+     */
+    public NotAnMpg(Counterexample counterexample, int trial, long seed, Optional<String> declaredIssue) {
+      this(counterexample, trial, seed, declaredIssue, Search.NOT_RECORDED);
+    }
+
     @Override
     public String describe() {
       return "not an MPG: exact counterexample found in trial " + trial + " (seed " + seed + ")\n"
+          + (search.recorded() ? "  search: " + search.describe() + "\n" : "")
           + counterexample.describe() + declaredIssue.map(d -> "\ndeclared condition fails: " + d).orElse("");
     }
   }
@@ -76,11 +139,25 @@ public final class PotentialCheck {
    * @param trials K
    * @param seed the seed
    * @param declaredIssue what was wrong with the declared condition, if any
+   * @param search what the search did
    */
-  public record NoCounterexample(int trials, long seed, Optional<String> declaredIssue) implements Result {
+  public record NoCounterexample(int trials, long seed, Optional<String> declaredIssue, Search search)
+      implements Result {
+    /**
+     * A result without search figures ({@link Search#NOT_RECORDED}), as before they were recorded.
+     *
+     * @param trials K
+     * @param seed the seed
+     * @param declaredIssue what was wrong with the declared condition, if any
+     */
+    public NoCounterexample(int trials, long seed, Optional<String> declaredIssue) {
+      this(trials, seed, declaredIssue, Search.NOT_RECORDED);
+    }
+
     @Override
     public String describe() {
       return "no counterexample found in " + trials + " trials (seed " + seed + "); this does not prove an MPG"
+          + (search.recorded() ? "\nsearch: " + search.describe() : "")
           + declaredIssue.map(d -> "\ndeclared condition fails: " + d).orElse("");
     }
   }
@@ -187,16 +264,38 @@ public final class PotentialCheck {
   }
 
   /**
-   * Runs the check.
+   * Runs the check. In order: if at most one agent has two or more actions the game is certified (no agent: there
+   * is one policy profile and every identity reads 0 = 0, Φ = 0; only agent k: Φ^π = V_k^π satisfies agent k's
+   * identities by definition and every other agent's read 0 = 0; a single-agent game is the case N = 1, Φ = V_1).
+   * Otherwise a declared sufficient condition is verified exactly (and certifies if it holds), and then K trials
+   * search for a 4-cycle counterexample: trial t draws a base policy π (pure for even t, mixed for odd t, see {@link
+   * #random}), an ordered pair i ≠ j uniformly among the agents with at least two actions, and deviations π_i', π_j'
+   * from the same sampler, redrawn by {@link #deviation} so that π_i' ≠ π_i and π_j' ≠ π_j.
    *
    * @param game the game
-   * @param trials K ≥ 0, the number of random 4-cycles to try
+   * @param trials K, 0 ≤ K ≤ {@link #MAX_TRIALS}, the number of random 4-cycles to try
    * @param seed seed of the search (Commons RNG XO_RO_SHI_RO_128_PP)
    * @return the result
+   * @throws IllegalArgumentException if K &lt; 0 or K &gt; {@link #MAX_TRIALS}
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted (checked once per trial)
    */
   public static Result check(MarkovGame game, int trials, long seed) {
-    if (game.agentCount() == 1) {
+    if (trials < 0 || trials > MAX_TRIALS) {
+      throw new IllegalArgumentException("trials = " + trials + " must be between 0 and " + MAX_TRIALS);
+    }
+    int n = game.agentCount();
+    int[] deviators = deviatingAgents(game);
+    if (n == 1) {
       return new Certified("a single-agent game is an MPG with Phi = V_1");
+    }
+    if (deviators.length == 0) {
+      return new Certified("no agent has two actions, so there is one policy profile and every MPG identity reads"
+          + " 0 = 0 (Phi = 0)");
+    }
+    if (deviators.length == 1) {
+      int k = deviators[0];
+      return new Certified("only agent " + k + " has two or more actions, so Phi = V_" + k + " (the other "
+          + (n - 1) + (n == 2 ? " agent has" : " agents have") + " one action and cannot deviate)");
     }
     Optional<String> declaredIssue = Optional.empty();
     Optional<StagePotential> sp = game.potential();
@@ -208,24 +307,111 @@ public final class PotentialCheck {
       declaredIssue = violation;
     }
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    int d = deviators.length;
+    int informative = 0;
     for (int t = 0; t < trials; t++) {
+      Cancellation.check();
       boolean pure = t % 2 == 0;
       Policy base = random(game, rng, pure);
-      int i = rng.nextInt(game.agentCount());
-      int j = rng.nextInt(game.agentCount() - 1);
-      if (j >= i) {
-        j++;
+      int x = rng.nextInt(d);
+      int y = rng.nextInt(d - 1);
+      if (y >= x) {
+        y++;
       }
-      Policy devI = random(game, rng, pure);
-      Policy devJ = random(game, rng, pure);
+      int i = deviators[x];
+      int j = deviators[y];
+      Policy devI = deviation(game, rng, pure, base, i);
+      Policy devJ = deviation(game, rng, pure, base, j);
+      if (!sameAgentRows(devI, base, i) && !sameAgentRows(devJ, base, j)) {
+        informative++;
+      }
       BigFraction[] sums = cycleSums(game, base, i, devI, j, devJ);
       for (int s = 0; s < sums.length; s++) {
         if (sums[s].signum() != 0) {
-          return new NotAnMpg(new Counterexample(game, base, i, devI, j, devJ, s, sums[s]), t, seed, declaredIssue);
+          return new NotAnMpg(new Counterexample(game, base, i, devI, j, devJ, s, sums[s]), t, seed, declaredIssue,
+              new Search(t + 1, informative, d, n));
         }
       }
     }
-    return new NoCounterexample(trials, seed, declaredIssue);
+    return new NoCounterexample(trials, seed, declaredIssue, new Search(trials, informative, d, n));
+  }
+
+  /**
+   * @param game the game
+   * @return the agents with at least two actions, in increasing order (the agents that can deviate)
+   */
+  public static int[] deviatingAgents(MarkovGame game) {
+    int count = 0;
+    for (int i = 0; i < game.agentCount(); i++) {
+      count += game.actionCount(i) >= 2 ? 1 : 0;
+    }
+    int[] out = new int[count];
+    int k = 0;
+    for (int i = 0; i < game.agentCount(); i++) {
+      if (game.actionCount(i) >= 2) {
+        out[k++] = i;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A deviation of agent k that differs from the base policy: a draw of {@link #random}; if its agent-k rows equal
+   * π_k's in every state (for |A_k| ≥ 2 this happens with probability at most 1/2 for pure draws), one state s is
+   * drawn uniformly and agent k's row there is replaced by a point mass: on an action drawn uniformly among the
+   * |A_k| − 1 others if π_k(·|s) is a point mass, on an action drawn uniformly among all |A_k| otherwise. Pure draws
+   * stay pure.
+   *
+   * @param game the game
+   * @param rng the generator
+   * @param pure whether to draw a pure policy
+   * @param base π
+   * @param agent k, with at least two actions
+   * @return a policy whose agent-k part differs from π_k
+   */
+  static Policy deviation(MarkovGame game, UniformRandomProvider rng, boolean pure, Policy base, int agent) {
+    Policy dev = random(game, rng, pure);
+    if (!sameAgentRows(dev, base, agent)) {
+      return dev;
+    }
+    int m = game.actionCount(agent);
+    int s = rng.nextInt(game.stateCount());
+    int pointMass = -1;
+    for (int a = 0; a < m; a++) {
+      if (base.prob(agent, s, a).equals(BigFraction.ONE)) {
+        pointMass = a;
+      }
+    }
+    int target;
+    if (pointMass >= 0) {
+      target = rng.nextInt(m - 1);
+      if (target >= pointMass) {
+        target++;
+      }
+    } else {
+      target = rng.nextInt(m);
+    }
+    BigFraction[][][] p = new BigFraction[game.agentCount()][game.stateCount()][];
+    for (int i = 0; i < p.length; i++) {
+      for (int t = 0; t < game.stateCount(); t++) {
+        p[i][t] = dev.row(i, t);
+      }
+    }
+    for (int a = 0; a < m; a++) {
+      p[agent][s][a] = a == target ? BigFraction.ONE : BigFraction.ZERO;
+    }
+    return Policy.of(p);
+  }
+
+  private static boolean sameAgentRows(Policy a, Policy b, int agent) {
+    for (int s = 0; s < a.stateCount(); s++) {
+      for (int k = 0; k < a.actionCount(agent); k++) {
+        if (!a.prob(agent, s, k).equals(b.prob(agent, s, k))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static String describe(StagePotential.Condition c) {
