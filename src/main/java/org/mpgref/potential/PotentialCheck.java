@@ -12,6 +12,7 @@ import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.limits.Cancellation;
+import org.mpgref.limits.Limits;
 
 /**
  * Decides, as far as it can show, whether a Markov game is a Markov potential game (MPG): there is Φ^π(s) with
@@ -44,6 +45,16 @@ import org.mpgref.limits.Cancellation;
 public final class PotentialCheck {
   /** The largest number of trials {@link #check} accepts (10^7); more is refused, never coerced. */
   public static final int MAX_TRIALS = 10_000_000;
+
+  /**
+   * Work units charged per trial and per unit of |S|·(|S| + Σ_i |A_i|) (a trial is four exact evaluations; with the
+   * sparse and functional-graph solve paths their cost grows about like |S|² for the games mpgref ships). Calibrated
+   * on this project's machine to about 4·10^9 units per second, so that the default {@code --max-work} 4·10^10 is
+   * about 10 s: a three-state game with 4 actions takes about 0.4 ms per trial (2.1·10^6 units; about 19,000 trials
+   * fit), the routing game with N = 8 (256 states, 16 actions) about 1.8 s per pure trial (7·10^9 units; 5 trials
+   * fit). A rough model, meant to stop absurd searches, not to predict time.
+   */
+  public static final double WORK_PER_TRIAL_UNIT = 1e5;
 
   private PotentialCheck() {}
 
@@ -277,6 +288,10 @@ public final class PotentialCheck {
    * @param seed seed of the search (Commons RNG XO_RO_SHI_RO_128_PP)
    * @return the result
    * @throws IllegalArgumentException if K &lt; 0 or K &gt; {@link #MAX_TRIALS}
+   * @throws org.mpgref.limits.LimitExceededException if the search's estimated work ({@link #searchWork}) would
+   *     pass the current {@code maxWork}: checked before each trial, cumulatively, so the search stops before the
+   *     trial that would pass the limit (before any trial if one trial alone would), never with a silently shorter
+   *     search; the message says how many trials ran without a counterexample
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted (checked once per trial)
    */
   public static Result check(MarkovGame game, int trials, long seed) {
@@ -306,11 +321,15 @@ public final class PotentialCheck {
       }
       declaredIssue = violation;
     }
+    double perTrial = searchWork(game, 1);
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     int d = deviators.length;
     int informative = 0;
     for (int t = 0; t < trials; t++) {
       Cancellation.check();
+      if ((t + 1) * perTrial > Limits.current().maxWork()) {
+        requireSearchWork(game, trials, t, (t + 1) * perTrial);
+      }
       boolean pure = t % 2 == 0;
       Policy base = random(game, rng, pure);
       int x = rng.nextInt(d);
@@ -334,6 +353,32 @@ public final class PotentialCheck {
       }
     }
     return new NoCounterexample(trials, seed, declaredIssue, new Search(trials, informative, d, n));
+  }
+
+  /**
+   * The estimated work of a search of K trials: K · {@link #WORK_PER_TRIAL_UNIT} · |S| · (|S| + Σ_i |A_i|).
+   *
+   * @param game the game
+   * @param trials K
+   * @return the estimate in work units
+   */
+  public static double searchWork(MarkovGame game, int trials) {
+    double actions = 0;
+    for (int i = 0; i < game.agentCount(); i++) {
+      actions += game.actionCount(i);
+    }
+    double states = game.stateCount();
+    return trials * WORK_PER_TRIAL_UNIT * states * (states + actions);
+  }
+
+  private static void requireSearchWork(MarkovGame game, int trials, int done, double estimate) {
+    double actions = 0;
+    for (int i = 0; i < game.agentCount(); i++) {
+      actions += game.actionCount(i);
+    }
+    Limits.requireWork("check-potential: " + (done == 0 ? "one trial" : "trial " + (done + 1) + " of " + trials
+        + " (no counterexample in the first " + done + ")") + " of 4 exact evaluations (" + game.stateCount()
+        + (game.stateCount() == 1 ? " state, " : " states, ") + (long) actions + " actions in all)", estimate);
   }
 
   /**

@@ -141,7 +141,9 @@ class PotentialCheckMutationKillTest {
     assertThat(none.seed()).isEqualTo(42L);
     assertThat(none.declaredIssue())
         .contains("state potential fails at s=1, agent 1: a=(0,0) vs (0,1) changes r_1 by 3 but phi by 4");
+    assertThat(none.search()).isEqualTo(new PotentialCheck.Search(0, 0, 2, 2));
     assertThat(res.describe()).isEqualTo("no counterexample found in 0 trials (seed 42); this does not prove an MPG"
+        + "\nsearch: 0 trials run, 0 informative; agent pairs drawn among the 2 of 2 agents with at least two actions"
         + "\ndeclared condition fails: state potential fails at s=1, agent 1: a=(0,0) vs (0,1) changes r_1 by 3 but phi"
         + " by 4");
   }
