@@ -266,7 +266,9 @@ public final class ResultsFormat {
       root.put("trialsRun", search.trialsRun());
       root.put("informative", search.informative());
       root.put("deviatingAgents", search.deviatingAgents());
-      root.put("agents", search.agents());
+      if (!root.has("agents")) { // the game's N, already there when the document names the game
+        root.put("agents", search.agents());
+      }
     }
   }
 
