@@ -200,7 +200,7 @@ public final class ResultsFormat {
    * policy {@code base} [i][s][a] and the deviations {@code deviationI}, {@code deviationJ} [s][a]) or
    * {@code no-counterexample} (with {@code trials}, {@code seed}, {@code declaredIssue}). Both search outcomes add,
    * when recorded ({@link PotentialCheck.Search}), {@code trialsRun}, {@code informative}, {@code deviatingAgents}
-   * (agents with at least two actions, among which the pair was drawn) and {@code agents}.
+   * (agents with at least two actions, among which the pair was drawn) and {@code agentCount} (N).
    *
    * @param r the result
    * @param digits 0 for exact numbers only, else significant digits of the added decimals
@@ -266,9 +266,7 @@ public final class ResultsFormat {
       root.put("trialsRun", search.trialsRun());
       root.put("informative", search.informative());
       root.put("deviatingAgents", search.deviatingAgents());
-      if (!root.has("agents")) { // the game's N, already there when the document names the game
-        root.put("agents", search.agents());
-      }
+      root.put("agentCount", search.agents());
     }
   }
 

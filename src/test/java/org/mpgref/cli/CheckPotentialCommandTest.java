@@ -47,6 +47,7 @@ class CheckPotentialCommandTest {
     assertThat(doc.get("trialsRun").intValue()).isEqualTo(6);
     assertThat(doc.get("informative").intValue()).isEqualTo(6);
     assertThat(doc.get("deviatingAgents").intValue()).isEqualTo(2);
-    assertThat(doc.get("agents").intValue()).isEqualTo(2);
+    assertThat(doc.get("agentCount").intValue()).isEqualTo(2);
+    assertThat(doc.get("agents").isArray()).as("the game's agents are not overwritten").isTrue();
   }
 }
