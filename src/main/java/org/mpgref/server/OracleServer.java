@@ -130,6 +130,10 @@ public final class OracleServer implements AutoCloseable {
           if (line.oversized()) {
             response = error(null, String.valueOf(new LimitExceededException("request line " + lineNumber, line.bytes() + " bytes",
                 maxLine + " bytes", "--max-input-bytes").getMessage()) + "; the line was skipped");
+          } else if (line.noMemory()) {
+            response = error(null, "request line " + lineNumber + ": out of memory while reading its " + line.bytes()
+                + "+ bytes; the line was skipped");
+            err.println("mpgref serve: out of memory while reading request line " + lineNumber);
           } else if (line.badUtf8()) {
             response = error(null, "request line " + lineNumber + ": is not valid UTF-8");
           } else if (line.text().isBlank()) {

@@ -31,8 +31,9 @@ final class RequestReader {
    * @param bytes the line's length in bytes (counted to the newline even when skipped)
    * @param oversized whether it was longer than the limit
    * @param badUtf8 whether its bytes were not UTF-8
+   * @param noMemory whether the heap could not hold it (it was skipped to its newline like an oversized line)
    */
-  record Line(String text, long bytes, boolean oversized, boolean badUtf8) {}
+  record Line(String text, long bytes, boolean oversized, boolean badUtf8, boolean noMemory) {}
 
   /**
    * @param in the bytes (not closed)
@@ -51,6 +52,7 @@ final class RequestReader {
     int len = 0;
     long total = 0;
     boolean oversized = false;
+    boolean noMemory = false;
     boolean any = false;
     while (true) {
       if (pos == end) {
@@ -83,7 +85,18 @@ final class RequestReader {
           len = 0;
         } else {
           if (len + chunk > line.length) {
-            line = Arrays.copyOf(line, (int) Math.min(maxBytes, Math.max(2L * line.length, len + chunk)));
+            try {
+              line = Arrays.copyOf(line, (int) Math.min(maxBytes, Math.max(2L * line.length, len + chunk)));
+            } catch (OutOfMemoryError e) {
+              // keep the reader in step with the input: skip the rest of this line and report it
+              line = new byte[1024];
+              len = 0;
+              oversized = true;
+              noMemory = true;
+              pos = start;
+              total -= chunk;
+              continue;
+            }
           }
           System.arraycopy(buf, start, line, len, chunk);
           len += chunk;
@@ -95,7 +108,7 @@ final class RequestReader {
       }
     }
     if (oversized) {
-      return new Line("", total, true, false);
+      return new Line("", total, !noMemory, false, noMemory);
     }
     if (len > 0 && line[len - 1] == '\r') {
       len--;
@@ -105,11 +118,11 @@ final class RequestReader {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, len)).toString();
     } catch (CharacterCodingException e) {
-      return new Line("", total, false, true);
+      return new Line("", total, false, true, false);
     }
     if (line.length > 1024 * 1024) {
       line = new byte[1024]; // do not keep a large buffer between requests
     }
-    return new Line(text, total, false, false);
+    return new Line(text, total, false, false, false);
   }
 }
