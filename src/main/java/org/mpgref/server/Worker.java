@@ -38,7 +38,7 @@ final class Worker {
   }
 
   private static void loop(Jobs jobs) {
-    while (!jobs.retired) {
+    while (!(jobs.retired && jobs.queue.isEmpty())) {
       Runnable job;
       try {
         job = jobs.queue.take();
