@@ -22,15 +22,15 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--request-seconds", paramLabel = "S", defaultValue = "10",
       description = "time limit of one request, in seconds (default: ${DEFAULT-VALUE}); a request may lower it with"
           + " maxSeconds")
-  double requestSeconds;
+  String requestSeconds = "10";
 
   @Option(names = "--grace-seconds", paramLabel = "S", defaultValue = "2",
       description = "after the time limit, how long an interrupted request may take to stop before it is answered"
           + " with an error and abandoned to a fresh worker thread (default: ${DEFAULT-VALUE})")
-  double graceSeconds;
+  String graceSeconds = "2";
 
   @Option(names = "--max-loaded-bytes", paramLabel = "B",
-      description = "memory budget of the loaded games, in estimated bytes, e.g. 200000000 or 200M (default: 40% of"
+      description = "memory budget of the loaded games, in estimated bytes, e.g. 200000000 or 200M (default: 40%% of"
           + " the heap, Runtime.maxMemory())")
   @Nullable String maxLoadedBytes;
 
@@ -70,12 +70,20 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static double seconds(String option, double v) {
-    if (!(v > 0 && v <= 1e6)) {
-      throw new IllegalArgumentException(option + ": must be a number of seconds greater than 0 and at most 1e6,"
-          + " got " + v);
+  private static double seconds(String option, String text) {
+    BigDecimal v = null;
+    try {
+      if (text.length() <= 30) {
+        v = new BigDecimal(text.strip());
+      }
+    } catch (NumberFormatException e) {
+      v = null;
     }
-    return v;
+    if (v == null || v.signum() <= 0 || v.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+      throw new IllegalArgumentException(option + ": must be a number of seconds greater than 0 and at most 1000000,"
+          + " got '" + text + "'");
+    }
+    return v.doubleValue();
   }
 
   /**
