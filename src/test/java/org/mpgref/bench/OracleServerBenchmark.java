@@ -18,12 +18,14 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 3's goal: one {@code eval} round trip on a 2-state, 3-agent game under 5 ms with no JVM start per request.
  * This measures the server's own part (parse the request line, read the policy exactly, evaluate exactly, write the
- * response line); examples/oracle_client.py measures the full round trip through the process pipes from Python.
+ * response line), including the hand-off to the server's worker thread that enforces the request's time limit and
+ * limits; examples/oracle_client.py measures the full round trip through the process pipes from Python.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -51,6 +53,12 @@ public class OracleServerBenchmark {
     eval.put("game", "g1");
     eval.set("policy", PolicyFormat.write(policy, game, 0));
     evalLine = Json.write(eval);
+  }
+
+  /** Stops the server's worker thread. */
+  @TearDown
+  public void tearDown() {
+    server.close();
   }
 
   /**

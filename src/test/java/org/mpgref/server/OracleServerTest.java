@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.mpgref.catalog.RandomTabularGame;
@@ -44,8 +43,11 @@ class OracleServerTest {
 
   private static JsonNode[] session(String... lines) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new OracleServer().serve(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    new OracleServer(ServerConfig.defaults(), new PrintStream(err, true, StandardCharsets.UTF_8)).serve(
+        new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     String[] responses = out.toString(StandardCharsets.UTF_8).split("\n");
     JsonNode[] nodes = new JsonNode[responses.length];
     for (int k = 0; k < responses.length; k++) {
