@@ -10,8 +10,9 @@ import org.mpgref.io.Text;
  * space. Labels print bare when they are a single token of printable non-space characters without {@code "},
  * {@code \} or a leading {@code #}; otherwise as a JSON string ({@code "Go left"}) in which {@code "}, {@code \} and
  * every character {@link Text#forbidden} (C0 and C1 controls, DEL, U+2028, U+2029) are escaped; other fields and
- * comment lines get the same escapes ({@link Text#escape}), so that one result is always exactly one line whatever the
- * names (a game named {@code "x\rNASHGAP 0"} cannot print a line that a universal-newline reader takes for a result). Exact values print as
+ * comment lines get the same escapes ({@link Text#escape}), so that one result is always exactly one line whatever
+ * the names (a game named {@code "x\rNASHGAP 0"} cannot print a line that a universal-newline reader takes for a
+ * result). Exact values print as
  * {@link ExactNumbers#format} (p/q, plus a decimal with --digits). Collected first and printed at the end, so a
  * failing command prints nothing.
  */

@@ -96,7 +96,7 @@ class MalformedInputTest {
         Arguments.of("duplicate label", GAME.replace("\"states\": [\"0\", \"1\"]", "\"states\": [\"0\", \"0\"]"),
             "g.json: states[1]: label \"0\" repeats entry 0"),
         Arguments.of("label with a line break", GAME.replace("\"states\": [\"0\", \"1\"]", "\"states\": [\"0\", \"a\\nb\"]"),
-            "g.json: states[1]: label contains a control character"));
+            "g.json: states[1]: label contains the control character U+000A at character 2"));
   }
 
   /** (class, policy text for the valid GAME, text the message must contain). */
