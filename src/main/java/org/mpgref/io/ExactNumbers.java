@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Iterator;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -77,19 +78,17 @@ public final class ExactNumbers {
 
   /** As {@link #parse(String, String)}; limit refusals name {@code source: entry}. */
   static BigFraction parse(String text, String entry, String source) {
-    String where = source.isEmpty() ? entry : source + ": " + entry;
+    Supplier<String> where = () -> source.isEmpty() ? entry : source + ": " + entry;
     if (INTEGER.matcher(text).matches()) {
-      requireDigits(where, "the integer " + quote(text), significantDigits(text, text.startsWith("-") ? 1 : 0,
-          text.length()));
+      check(where, "the integer ", text, significantDigits(text, text.startsWith("-") ? 1 : 0, text.length()));
       return BigFraction.of(new BigInteger(text));
     }
     Matcher f = FRACTION.matcher(text);
     if (f.matches()) {
       String p = String.valueOf(f.group(1));
       String qt = String.valueOf(f.group(2));
-      requireDigits(where, "the numerator of " + quote(text), significantDigits(p, p.startsWith("-") ? 1 : 0,
-          p.length()));
-      requireDigits(where, "the denominator of " + quote(text), significantDigits(qt, 0, qt.length()));
+      check(where, "the numerator of ", text, significantDigits(p, p.startsWith("-") ? 1 : 0, p.length()));
+      check(where, "the denominator of ", text, significantDigits(qt, 0, qt.length()));
       BigInteger q = new BigInteger(qt);
       if (q.signum() == 0) {
         throw new FormatException("", entry, quote(text) + " has denominator 0; a fraction p/q needs q != 0");
@@ -137,13 +136,32 @@ public final class ExactNumbers {
    */
   public static BigFraction decimal(boolean negative, String intDigits, String fracDigits, boolean negativeExponent,
       @Nullable String expDigits, String text, String where) {
+    return decimal(negative, intDigits, fracDigits, negativeExponent, expDigits, text, () -> where);
+  }
+
+  /**
+   * As {@link #decimal(boolean, String, String, boolean, String, String, String)}, with the source and entry computed
+   * only for a refusal.
+   *
+   * @param negative whether a minus sign precedes the number
+   * @param intDigits the digits before the point (may be empty)
+   * @param fracDigits the digits after the point (may be empty)
+   * @param negativeExponent whether the exponent is negative
+   * @param expDigits the exponent's digits, null if there is no exponent
+   * @param text the whole number as written (for messages)
+   * @param where gives the source and entry named by a refusal
+   * @return its exact value
+   * @throws LimitExceededException as the other overload
+   */
+  public static BigFraction decimal(boolean negative, String intDigits, String fracDigits, boolean negativeExponent,
+      @Nullable String expDigits, String text, Supplier<String> where) {
     Scaled v = scaled(negative, intDigits, fracDigits, negativeExponent, expDigits, text, where);
     if (v.exponent >= 0) {
-      return BigFraction.of(v.unscaled.multiply(BigInteger.TEN.pow((int) v.exponent)));
+      return BigFraction.of(v.exponent == 0 ? v.unscaled : v.unscaled.multiply(BigInteger.TEN.pow((int) v.exponent)));
     }
     BigFraction x = BigFraction.of(v.unscaled, BigInteger.TEN.pow((int) -v.exponent));
-    requireDigits(where, "the numerator of " + quote(text), digits(x.getNumerator()));
-    requireDigits(where, "the denominator of " + quote(text), digits(x.getDenominator()));
+    check(where, "the numerator of ", text, digits(x.getNumerator()));
+    check(where, "the denominator of ", text, digits(x.getDenominator()));
     return x;
   }
 
@@ -166,10 +184,10 @@ public final class ExactNumbers {
    * @param where source and entry for the refusal
    * @return its value
    */
-  static BigDecimal jsonDecimal(String text, String where) {
+  static BigDecimal jsonDecimal(String text, Supplier<String> where) {
     Matcher d = DECIMAL.matcher(text);
     if (!d.matches()) {
-      throw new FormatException("", where, quote(text) + " is not a number");
+      throw new FormatException("", where.get(), quote(text) + " is not a number");
     }
     String fracGroup = d.group(3);
     Scaled v = scaled("-".equals(d.group(1)), String.valueOf(d.group(2)), fracGroup == null ? "" : fracGroup,
@@ -182,8 +200,8 @@ public final class ExactNumbers {
   }
 
   private static Scaled scaled(boolean negative, String intDigits, String fracDigits, boolean negativeExponent,
-      @Nullable String expDigits, String text, String where) {
-    String all = intDigits + fracDigits;
+      @Nullable String expDigits, String text, Supplier<String> where) {
+    String all = fracDigits.isEmpty() ? intDigits : intDigits + fracDigits;
     int lead = 0;
     while (lead < all.length() && all.charAt(lead) == '0') {
       lead++;
@@ -201,7 +219,7 @@ public final class ExactNumbers {
     if (expDigits != null) {
       String stripped = expDigits.replaceFirst("^0+(?=.)", "");
       if (stripped.length() > 15) {
-        throw new LimitExceededException(where + ": the " + (negativeExponent ? "denominator" : "numerator") + " of "
+        throw new LimitExceededException(where.get() + ": the " + (negativeExponent ? "denominator" : "numerator") + " of "
             + quote(text), "more than 10^14 digits", max + " digits", "--max-digits");
       }
       exponent = Long.parseLong(stripped);
@@ -211,17 +229,17 @@ public final class ExactNumbers {
     }
     long e = exponent - fracDigits.length() + (all.length() - trail);
     if (e >= 0) {
-      requireDigits(where, "the number " + quote(text), core.length() + e);
+      check(where, "the number ", text, core.length() + e);
     } else {
       long k = -e;
       long denominatorAtLeast = (long) Math.floor(k * LOG10_2) + 1;
       if (denominatorAtLeast > max) {
-        throw new LimitExceededException(where + ": the denominator of " + quote(text), "at least "
+        throw new LimitExceededException(where.get() + ": the denominator of " + quote(text), "at least "
             + denominatorAtLeast + " digits", max + " digits", "--max-digits");
       }
       long numeratorAtLeast = core.length() - (long) Math.ceil(k * LOG10_5);
       if (numeratorAtLeast > max) {
-        throw new LimitExceededException(where + ": the numerator of " + quote(text), "at least "
+        throw new LimitExceededException(where.get() + ": the numerator of " + quote(text), "at least "
             + numeratorAtLeast + " digits", max + " digits", "--max-digits");
       }
     }
@@ -237,8 +255,17 @@ public final class ExactNumbers {
    * @return the number of decimal digits of |x| (1 for 0)
    */
   public static long digits(BigInteger x) {
+    int bits = x.bitLength();
+    if (bits < 63) {
+      long v = Math.abs(x.longValue());
+      long d = 1;
+      for (long t = 10; t <= v && d < 19; t *= 10) {
+        d++;
+      }
+      return d;
+    }
     BigInteger a = x.abs();
-    int bits = a.bitLength();
+    bits = a.bitLength();
     if (bits <= 1) {
       return 1;
     }
@@ -262,6 +289,12 @@ public final class ExactNumbers {
     }
   }
 
+  private static void check(Supplier<String> where, String part, String text, long digits) {
+    if (digits > Limits.current().maxNumberDigits()) {
+      requireDigits(where.get(), part + quote(text), digits);
+    }
+  }
+
   /**
    * Reads a number from a JSON node (see the class comment for what is accepted).
    *
@@ -279,7 +312,14 @@ public final class ExactNumbers {
   static BigFraction read(JsonNode node, String entry, String source) {
     if (node.isIntegralNumber()) {
       BigInteger v = node.bigIntegerValue();
-      requireDigits(source.isEmpty() ? entry : source + ": " + entry, "the integer", digits(v));
+      if (v.bitLength() > 30) { // an int has at most 10 digits; the limit is at least 1 digit
+        long n = digits(v);
+        if (n > Limits.current().maxNumberDigits()) {
+          requireDigits(source.isEmpty() ? entry : source + ": " + entry, "the integer " + quote(v.toString()), n);
+        }
+      } else if (Limits.current().maxNumberDigits() < 10) {
+        check(() -> source.isEmpty() ? entry : source + ": " + entry, "the integer ", v.toString(), digits(v));
+      }
       return BigFraction.of(v);
     }
     if (node.isBigDecimal()) {

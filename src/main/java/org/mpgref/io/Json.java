@@ -387,6 +387,7 @@ public final class Json {
     private final int[] index = new int[MAX_DEPTH + 2];
     private final boolean[] inArray = new boolean[MAX_DEPTH + 2];
     private final HashMap<String, JsonNode> shared = new HashMap<>();
+    private final int maxDigits = Limits.current().maxNumberDigits();
 
     TreeBuilder(JsonParser p, String source) {
       this.p = p;
@@ -438,8 +439,10 @@ public final class Json {
         }
         case VALUE_NUMBER_INT: {
           String text = p.getText();
-          ExactNumbers.requireDigits(where(depth), "the integer " + ExactNumbers.quote(text),
-              text.length() - (text.startsWith("-") ? 1 : 0));
+          int digits = text.length() - (text.charAt(0) == '-' ? 1 : 0);
+          if (digits > maxDigits) {
+            ExactNumbers.requireDigits(where(depth), "the integer " + ExactNumbers.quote(text), digits);
+          }
           if (text.length() <= 18) {
             return share("i" + text, () -> NODES.numberNode(BigInteger.valueOf(Long.parseLong(text))));
           }
@@ -447,7 +450,7 @@ public final class Json {
         }
         case VALUE_NUMBER_FLOAT: {
           String text = p.getText();
-          String where = where(depth);
+          java.util.function.Supplier<String> where = () -> where(depth);
           if (text.length() <= SHARED_LENGTH) {
             return share("d" + text, () -> new WrittenDecimal(ExactNumbers.jsonDecimal(text, where), text));
           }

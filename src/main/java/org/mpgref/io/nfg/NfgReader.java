@@ -171,13 +171,23 @@ public final class NfgReader {
    * @throws LimitExceededException naming {@code where} if the number has more digits than the limit
    */
   public static BigFraction parseNumber(String text, String where) {
+    return parseNumber(text, () -> where);
+  }
+
+  private static BigFraction parseNumber(String text, java.util.function.Supplier<String> where) {
     String shown = show(text);
     if (FRACTION.matcher(text).matches()) {
       int slash = text.indexOf('/');
       String quoted = "'" + shown + "'";
-      ExactNumbers.requireDigits(where, "the numerator of " + quoted, significant(text, text.startsWith("-") ? 1 : 0,
-          slash));
-      ExactNumbers.requireDigits(where, "the denominator of " + quoted, significant(text, slash + 1, text.length()));
+      int max = Limits.current().maxNumberDigits();
+      long numDigits = significant(text, text.startsWith("-") ? 1 : 0, slash);
+      long denDigits = significant(text, slash + 1, text.length());
+      if (numDigits > max) {
+        ExactNumbers.requireDigits(where.get(), "the numerator of " + quoted, numDigits);
+      }
+      if (denDigits > max) {
+        ExactNumbers.requireDigits(where.get(), "the denominator of " + quoted, denDigits);
+      }
       BigInteger num = new BigInteger(text.substring(0, slash));
       BigInteger den = new BigInteger(text.substring(slash + 1));
       if (den.signum() == 0) {
@@ -354,12 +364,29 @@ public final class NfgReader {
       String w = s.substring(start, i);
       if ((ch >= '0' && ch <= '9') || ch == '-' || ch == '+' || ch == '.') {
         try {
-          return new Token(Kind.NUMBER, w, parseNumber(w, source + ":" + l + ":" + c), l, c);
+          return new Token(Kind.NUMBER, w, number(w, l, c), l, c);
         } catch (InvalidGameException e) {
           throw error(l, c, String.valueOf(e.getMessage()));
         }
       }
       return new Token(Kind.WORD, w, null, l, c);
+    }
+
+    /** Equal short number tokens share one value (a large table of few distinct payoffs stays small). */
+    private final java.util.HashMap<String, BigFraction> shared = new java.util.HashMap<>();
+
+    private BigFraction number(String w, int l, int c) {
+      if (w.length() > 32) {
+        return parseNumber(w, () -> source + ":" + l + ":" + c);
+      }
+      @Nullable BigFraction v = shared.get(w);
+      if (v == null) {
+        v = parseNumber(w, () -> source + ":" + l + ":" + c);
+        if (shared.size() < 1 << 16) {
+          shared.put(w, v);
+        }
+      }
+      return v;
     }
 
     private Token string(int l, int c) {
