@@ -329,7 +329,8 @@ public final class Json {
     } catch (IOException e) {
       throw new FormatException(source, "input", "cannot be read: " + e.getMessage());
     }
-    try (JsonParser p = parser) {
+    JsonParser p = parser;
+    try {
       @Nullable JsonToken first = p.nextToken();
       if (first == null) {
         throw new FormatException(source, "line 1, column 1", "the input is empty; expected a JSON document");
@@ -353,6 +354,12 @@ public final class Json {
       // e.g. NumberFormatException for a number that cannot be represented
       throw new FormatException(source, position(parser.currentLocation()), "unreadable value: "
           + jacksonMessage(e.getMessage()));
+    } finally {
+      try {
+        p.close(); // after the catch blocks, so that they see the parser's position
+      } catch (IOException e) {
+        // nothing was written; a string source cannot fail to close
+      }
     }
   }
 
