@@ -54,7 +54,7 @@ import org.mpgref.limits.Limits;
  * number is checked against the digit limit ({@link ExactNumbers#parse}, {@code --max-digits}) from its text,
  * before any big number is built, and refused with its entry path ({@code rewards[2][5]}). The tree is built by a
  * streaming reader of Jackson's parser (its {@code StreamReadConstraints} bound document length, nesting, string and
- * name length); equal small scalars (integers of at most 18 digits, decimals and strings of at most 32 characters)
+ * name length); equal small scalars (integers in -1024..1024, decimals and strings of at most 32 characters)
  * share one immutable node, so that a document at the limit made of many tiny values needs a few hundred MB at most.
  * JSON numbers are kept exactly, never as a double: integers as big integers, decimals as big decimals that also keep
  * their text as written ({@link WrittenDecimal}), so that {@code 0.1} is read as 1/10 by {@link ExactNumbers#read}
@@ -72,6 +72,8 @@ public final class Json {
   public static final int MAX_STRING = 1_000_000;
   /** Longest string, decimal or integer text whose node is shared among equal values. */
   private static final int SHARED_LENGTH = 32;
+  /** Integers in -SMALL..SMALL share one node per value. */
+  private static final int SMALL = 1024;
   /** Most distinct shared scalar nodes per document. */
   private static final int SHARED_MAX = 1 << 16;
 
@@ -227,7 +229,8 @@ public final class Json {
    */
   public static JsonNode parse(InputStream in, String source) {
     byte[] bytes = readBounded(in, source);
-    return parseChars(decodeUtf8(bytes, source), source);
+    CharBuffer chars = decodeChars(bytes, source);
+    return parseChars(chars.array(), chars.arrayOffset(), chars.remaining(), source);
   }
 
   /**
@@ -268,6 +271,10 @@ public final class Json {
    * @throws FormatException naming the source, line, column and byte offset of the first bad byte
    */
   public static String decodeUtf8(byte[] bytes, String source) {
+    return decodeChars(bytes, source).toString();
+  }
+
+  private static CharBuffer decodeChars(byte[] bytes, String source) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -283,7 +290,7 @@ public final class Json {
           "byte 0x%02X is not valid UTF-8 here; the input must be UTF-8 text", bytes[at] & 0xff));
     }
     out.flip();
-    return out.toString();
+    return out;
   }
 
   /**
@@ -323,9 +330,14 @@ public final class Json {
   }
 
   private static JsonNode parseChars(String text, String source) {
+    char[] chars = text.toCharArray();
+    return parseChars(chars, 0, chars.length, source);
+  }
+
+  private static JsonNode parseChars(char[] text, int offset, int length, String source) {
     JsonParser parser;
     try {
-      parser = reader().createParser(text);
+      parser = reader().createParser(text, offset, length);
     } catch (IOException e) {
       throw new FormatException(source, "input", "cannot be read: " + e.getMessage());
     }
@@ -394,6 +406,7 @@ public final class Json {
     private final int[] index = new int[MAX_DEPTH + 2];
     private final boolean[] inArray = new boolean[MAX_DEPTH + 2];
     private final HashMap<String, JsonNode> shared = new HashMap<>();
+    private final @Nullable JsonNode[] small = new JsonNode[2 * SMALL + 1];
     private final int maxDigits = Limits.current().maxNumberDigits();
 
     TreeBuilder(JsonParser p, String source) {
@@ -441,25 +454,36 @@ public final class Json {
         }
         case VALUE_STRING: {
           String text = p.getText();
-          return text.length() <= SHARED_LENGTH ? share("s" + text, () -> NODES.textNode(text))
+          return text.length() <= SHARED_LENGTH ? share(text, () -> NODES.textNode(text))
               : NODES.textNode(text);
         }
         case VALUE_NUMBER_INT: {
-          String text = p.getText();
-          int digits = text.length() - (text.charAt(0) == '-' ? 1 : 0);
+          int length = p.getTextLength();
+          int digits = length - (p.getTextCharacters()[p.getTextOffset()] == '-' ? 1 : 0);
           if (digits > maxDigits) {
+            String text = p.getText();
             ExactNumbers.requireDigits(where(depth), "the integer " + ExactNumbers.quote(text), digits);
           }
-          if (text.length() <= 18) {
-            return share("i" + text, () -> NODES.numberNode(BigInteger.valueOf(Long.parseLong(text))));
+          if (digits <= 18) {
+            long v = p.getLongValue();
+            if (v >= -SMALL && v <= SMALL) {
+              int k = (int) v + SMALL;
+              JsonNode n = small[k];
+              if (n == null) {
+                n = NODES.numberNode(BigInteger.valueOf(v));
+                small[k] = n;
+              }
+              return n;
+            }
+            return NODES.numberNode(BigInteger.valueOf(v));
           }
-          return NODES.numberNode(new BigInteger(text));
+          return NODES.numberNode(new BigInteger(p.getText()));
         }
         case VALUE_NUMBER_FLOAT: {
           String text = p.getText();
           java.util.function.Supplier<String> where = () -> where(depth);
           if (text.length() <= SHARED_LENGTH) {
-            return share("d" + text, () -> new WrittenDecimal(ExactNumbers.jsonDecimal(text, where), text));
+            return shareDecimal(text, () -> new WrittenDecimal(ExactNumbers.jsonDecimal(text, where), text));
           }
           return new WrittenDecimal(ExactNumbers.jsonDecimal(text, where), text);
         }
@@ -484,6 +508,19 @@ public final class Json {
 
     private String where(int depth) {
       return FormatException.oneLine(source) + ": " + path(depth);
+    }
+
+    private final HashMap<String, JsonNode> sharedDecimals = new HashMap<>();
+
+    private JsonNode shareDecimal(String key, java.util.function.Supplier<JsonNode> make) {
+      @Nullable JsonNode n = sharedDecimals.get(key);
+      if (n == null) {
+        n = make.get();
+        if (sharedDecimals.size() < SHARED_MAX) {
+          sharedDecimals.put(key, n);
+        }
+      }
+      return n;
     }
 
     private JsonNode share(String key, java.util.function.Supplier<JsonNode> make) {
