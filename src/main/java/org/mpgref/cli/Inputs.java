@@ -22,6 +22,9 @@ import org.mpgref.io.PolicyFormat;
  * How commands get their inputs: a game is a catalog name ({@code distancing}, {@code routing}; {@code --agents N}
  * picks N) or a file, a policy is a file or the word {@code uniform}; {@code -} reads stdin (once per command). Files
  * are read as strict UTF-8 JSON ({@link Json}); every failure is a one-line {@link FormatException} naming the file.
+ * Every input (file, stdin, pipe; JSON or {@code .nfg}) is read under the current {@code Limits}: at most
+ * {@code --max-input-bytes} + 1 bytes are read before it is refused, and every number is refused beyond
+ * {@code --max-digits} before it is built (specs/formats.md, "Limits on input").
  */
 final class Inputs {
   /** The name of stdin in messages. */

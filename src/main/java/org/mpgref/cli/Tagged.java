@@ -3,11 +3,16 @@ package org.mpgref.cli;
 import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.io.ExactNumbers;
+import org.mpgref.io.Text;
 
 /**
  * Tagged result lines, Gambit style: {@code TAG field field ... value}, one result per line, fields separated by one
  * space. Labels print bare when they are a single token of printable non-space characters without {@code "},
- * {@code \} or a leading {@code #}; otherwise as a JSON string ({@code "Go left"}). Exact values print as
+ * {@code \} or a leading {@code #}; otherwise as a JSON string ({@code "Go left"}) in which {@code "}, {@code \} and
+ * every character {@link Text#forbidden} (C0 and C1 controls, DEL, U+2028, U+2029) are escaped; other fields and
+ * comment lines get the same escapes ({@link Text#escape}), so that one result is always exactly one line whatever
+ * the names (a game named {@code "x\rNASHGAP 0"} cannot print a line that a universal-newline reader takes for a
+ * result). Exact values print as
  * {@link ExactNumbers#format} (p/q, plus a decimal with --digits). Collected first and printed at the end, so a
  * failing command prints nothing.
  */
@@ -31,7 +36,7 @@ final class Tagged {
       } else if (f instanceof String) {
         b.append(label((String) f));
       } else {
-        b.append(f);
+        b.append(Text.escape(String.valueOf(f)));
       }
     }
     b.append('\n');
@@ -41,16 +46,16 @@ final class Tagged {
   /** Appends a comment line ({@code # text}) for each line of the text. */
   Tagged comment(String text) {
     for (String l : text.split("\n", -1)) {
-      b.append("# ").append(l).append('\n');
+      b.append("# ").append(Text.escape(l)).append('\n');
     }
     return this;
   }
 
   static String label(String s) {
-    if (BARE.matcher(s).matches()) {
+    if (BARE.matcher(s).matches() && Text.firstForbidden(s) < 0) {
       return s;
     }
-    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
+    return Text.quote(s);
   }
 
   @Override

@@ -32,7 +32,7 @@ final class Doc {
   /** Re-attributes a number error (thrown without source) to this input. */
   BigFraction number(JsonNode node, String entry) {
     try {
-      return ExactNumbers.read(node, entry);
+      return ExactNumbers.read(node, entry, source);
     } catch (FormatException e) {
       throw e.source().isEmpty() ? e.withSource(source) : e;
     }
@@ -163,12 +163,20 @@ final class Doc {
     if (s.isEmpty() || s.length() > GameFormat.MAX_LABEL_LENGTH) {
       throw error(entry, "label has " + s.length() + " characters; it needs 1.." + GameFormat.MAX_LABEL_LENGTH);
     }
-    for (int k = 0; k < s.length(); k++) {
-      if (Character.isISOControl(s.charAt(k))) {
-        throw error(entry, "label contains a control character; labels are printable text");
-      }
-    }
+    printable(s, entry, "label");
     return s;
+  }
+
+  /**
+   * Refuses text with a character {@link Text#forbidden} (C0, DEL, C1, U+2028, U+2029): names and labels are printed
+   * on result lines.
+   */
+  void printable(String s, String entry, String what) {
+    int k = Text.firstForbidden(s);
+    if (k >= 0) {
+      throw error(entry, what + " contains the control character " + Text.describeForbidden(s, k) + "; names and"
+          + " labels are printable text (no C0/C1 controls, DEL, U+2028 or U+2029)");
+    }
   }
 
   /** A non-empty array of distinct labels. */

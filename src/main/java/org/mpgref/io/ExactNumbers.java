@@ -6,10 +6,14 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Iterator;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.game.Rationals;
+import org.mpgref.limits.LimitExceededException;
+import org.mpgref.limits.Limits;
 
 /**
  * Exact reading and writing of the numbers of every mpgref format. No {@code double} is ever involved.
@@ -26,8 +30,14 @@ import org.mpgref.game.Rationals;
  * A decimal is the exact rational it denotes ("0.1" is 1/10, never the double nearest to 0.1). Refused, each with a
  * one-line {@link FormatException} naming the entry: the empty string, whitespace anywhere, a leading {@code +}
  * ({@code "+1"}: one spelling per number keeps files diffable), {@code ".5"} and {@code "5."}, {@code NaN},
- * {@code Infinity} and every other word, a zero denominator, a text longer than {@value #MAX_LENGTH} characters, and
- * an exponent outside ±{@value #MAX_EXPONENT} (so a 20-character input cannot ask for a 10^(10^9) integer).
+ * {@code Infinity} and every other word, and a zero denominator.
+ *
+ * <p><b>Digit limit</b> ({@code --max-digits}, {@code Limits.current().maxNumberDigits()}, default 10,000): refused
+ * with a one-line {@link LimitExceededException} naming the entry, before any big number is built: an integer or a
+ * fraction whose written numerator or denominator has more digits (leading zeros not counted), and a decimal whose
+ * exact value, reduced, has a numerator or a denominator with more digits ({@code "1e9999"} has 10,000 digits and is
+ * read; {@code "1e-10000"}, whose denominator 10^10000 has 10,001 digits, and {@code "1e20000"} are refused; trailing
+ * zeros cost nothing: {@code "1.000"} is 1). So a 20-character input cannot ask for a 10^(10^9) integer.
  *
  * <p><b>A number in a JSON document</b> ({@link #read}) may be a JSON integer, a JSON decimal number (read exactly
  * from its text by {@link Json}, which never lets Jackson go through a double), a string in the grammar above, or an
@@ -40,10 +50,6 @@ import org.mpgref.game.Rationals;
  * {@link BigDecimal} division and correctly rounded (to nearest, ties to even).
  */
 public final class ExactNumbers {
-  /** Longest accepted number text, in characters. */
-  public static final int MAX_LENGTH = 100_000;
-  /** Largest accepted |exponent| of a decimal. */
-  public static final int MAX_EXPONENT = 10_000;
   /** Largest number of significant digits of a decimal rendering. */
   public static final int MAX_DIGITS = 10_000;
   /** Integers with |x| up to this are written as JSON integers, larger ones as strings (exact in every reader). */
@@ -61,51 +67,232 @@ public final class ExactNumbers {
    * @param text the text
    * @param entry the entry's path, used in the error (e.g. {@code rewards[0][3]})
    * @return its exact value
-   * @throws FormatException (without source) naming the entry if the text is not a number of the grammar, has a zero
-   *     denominator, or is too long or too large
+   * @throws FormatException (without source) naming the entry if the text is not a number of the grammar or has a
+   *     zero denominator
+   * @throws LimitExceededException naming the entry if its numerator or denominator has more than
+   *     {@code Limits.current().maxNumberDigits()} decimal digits (checked before the number is built)
    */
   public static BigFraction parse(String text, String entry) {
-    if (text.length() > MAX_LENGTH) {
-      throw new FormatException("", entry, "number text has " + text.length() + " characters; the limit is "
-          + MAX_LENGTH);
-    }
+    return parse(text, entry, "");
+  }
+
+  /** As {@link #parse(String, String)}; limit refusals name {@code source: entry}. */
+  static BigFraction parse(String text, String entry, String source) {
+    Supplier<String> where = () -> source.isEmpty() ? entry : source + ": " + entry;
     if (INTEGER.matcher(text).matches()) {
+      check(where, "the integer ", text, significantDigits(text, text.startsWith("-") ? 1 : 0, text.length()));
       return BigFraction.of(new BigInteger(text));
     }
     Matcher f = FRACTION.matcher(text);
     if (f.matches()) {
-      BigInteger q = new BigInteger(String.valueOf(f.group(2)));
+      String p = String.valueOf(f.group(1));
+      String qt = String.valueOf(f.group(2));
+      check(where, "the numerator of ", text, significantDigits(p, p.startsWith("-") ? 1 : 0, p.length()));
+      check(where, "the denominator of ", text, significantDigits(qt, 0, qt.length()));
+      BigInteger q = new BigInteger(qt);
       if (q.signum() == 0) {
         throw new FormatException("", entry, quote(text) + " has denominator 0; a fraction p/q needs q != 0");
       }
-      return BigFraction.of(new BigInteger(String.valueOf(f.group(1))), q);
+      return BigFraction.of(new BigInteger(p), q);
     }
     Matcher d = DECIMAL.matcher(text);
     if (d.matches() && (d.group(3) != null || d.group(5) != null)) {
       String fracGroup = d.group(3);
-      String frac = fracGroup == null ? "" : fracGroup;
-      long exponent = 0;
-      String expDigits = d.group(5);
-      if (expDigits != null) {
-        String stripped = expDigits.replaceFirst("^0+(?=.)", "");
-        if (stripped.length() > 6 || Long.parseLong(stripped) > MAX_EXPONENT) {
-          throw new FormatException("", entry, quote(text) + " has an exponent outside +-" + MAX_EXPONENT);
-        }
-        exponent = Long.parseLong(stripped);
-        if ("-".equals(d.group(4))) {
-          exponent = -exponent;
-        }
-      }
-      BigInteger digits = new BigInteger(String.valueOf(d.group(2)) + frac);
-      if ("-".equals(d.group(1))) {
-        digits = digits.negate();
-      }
-      long shift = exponent - frac.length();
-      BigInteger pow = BigInteger.TEN.pow((int) Math.abs(shift));
-      return shift >= 0 ? BigFraction.of(digits.multiply(pow)) : BigFraction.of(digits, pow);
+      @Nullable String expDigits = d.group(5);
+      return decimal("-".equals(d.group(1)), String.valueOf(d.group(2)), fracGroup == null ? "" : fracGroup,
+          "-".equals(d.group(4)), expDigits, text, where);
     }
     throw new FormatException("", entry, quote(text) + " is not a number; write an integer, a fraction p/q or a"
         + " decimal such as 0.25 or 2.5e-3 (no NaN, Infinity, leading + or spaces)");
+  }
+
+  /** Digits of text[from, to) without leading zeros (at least 1). */
+  private static long significantDigits(String text, int from, int to) {
+    int k = from;
+    while (k < to - 1 && text.charAt(k) == '0') {
+      k++;
+    }
+    return to - k;
+  }
+
+  /**
+   * The exact value of the decimal {@code ±I.F × 10^(±E)}: refused, before any big number is built, when the
+   * numerator or the denominator of the reduced value has more than the digit limit. With D = the digits IF without
+   * leading and trailing zeros and e = E − |F| + (trailing zeros), the value is D·10^e; for e ≥ 0 the numerator has
+   * |D| + e digits; for e &lt; 0 the reduced denominator is 10^(−e)/gcd(D, 10^(−e)) ≥ 2^(−e) and the numerator is at
+   * least D/5^(−e), which give lower bounds; between the bounds the value is built (at most about 4.4 times the limit
+   * in digits) and its digits are counted exactly.
+   *
+   * @param negative whether a minus sign precedes the number
+   * @param intDigits the digits before the point (may be empty: {@code .5})
+   * @param fracDigits the digits after the point (may be empty)
+   * @param negativeExponent whether the exponent is negative
+   * @param expDigits the exponent's digits, null if there is no exponent
+   * @param text the whole number as written (for messages)
+   * @param where the source and entry named by a refusal
+   * @return its exact value
+   * @throws LimitExceededException if the reduced numerator or denominator has more than
+   *     {@code Limits.current().maxNumberDigits()} digits
+   */
+  public static BigFraction decimal(boolean negative, String intDigits, String fracDigits, boolean negativeExponent,
+      @Nullable String expDigits, String text, String where) {
+    return decimal(negative, intDigits, fracDigits, negativeExponent, expDigits, text, () -> where);
+  }
+
+  /**
+   * As {@link #decimal(boolean, String, String, boolean, String, String, String)}, with the source and entry computed
+   * only for a refusal.
+   *
+   * @param negative whether a minus sign precedes the number
+   * @param intDigits the digits before the point (may be empty)
+   * @param fracDigits the digits after the point (may be empty)
+   * @param negativeExponent whether the exponent is negative
+   * @param expDigits the exponent's digits, null if there is no exponent
+   * @param text the whole number as written (for messages)
+   * @param where gives the source and entry named by a refusal
+   * @return its exact value
+   * @throws LimitExceededException as the other overload
+   */
+  public static BigFraction decimal(boolean negative, String intDigits, String fracDigits, boolean negativeExponent,
+      @Nullable String expDigits, String text, Supplier<String> where) {
+    Scaled v = scaled(negative, intDigits, fracDigits, negativeExponent, expDigits, text, where);
+    if (v.exponent >= 0) {
+      return BigFraction.of(v.exponent == 0 ? v.unscaled : v.unscaled.multiply(BigInteger.TEN.pow((int) v.exponent)));
+    }
+    BigFraction x = BigFraction.of(v.unscaled, BigInteger.TEN.pow((int) -v.exponent));
+    check(where, "the numerator of ", text, digits(x.getNumerator()));
+    check(where, "the denominator of ", text, digits(x.getDenominator()));
+    return x;
+  }
+
+  /** A decimal D·10^e with D free of trailing zeros (0 for zero), checked against the digit bounds. */
+  static final class Scaled {
+    final BigInteger unscaled;
+    final long exponent;
+
+    Scaled(BigInteger unscaled, long exponent) {
+      this.unscaled = unscaled;
+      this.exponent = exponent;
+    }
+  }
+
+  /**
+   * The JSON decimal number {@code text} as an exact big decimal, refused with the digit limit exactly as
+   * {@link #parse} would refuse it (bounds checked before anything big is built).
+   *
+   * @param text a JSON number with a fraction or an exponent
+   * @param where source and entry for the refusal
+   * @return its value
+   */
+  static BigDecimal jsonDecimal(String text, Supplier<String> where) {
+    Matcher d = DECIMAL.matcher(text);
+    if (!d.matches()) {
+      throw new FormatException("", where.get(), quote(text) + " is not a number");
+    }
+    String fracGroup = d.group(3);
+    Scaled v = scaled("-".equals(d.group(1)), String.valueOf(d.group(2)), fracGroup == null ? "" : fracGroup,
+        "-".equals(d.group(4)), d.group(5), text, where);
+    if (v.exponent < 0) {
+      decimal("-".equals(d.group(1)), String.valueOf(d.group(2)), fracGroup == null ? "" : fracGroup,
+          "-".equals(d.group(4)), d.group(5), text, where); // exact digit count of the reduced fraction
+    }
+    return new BigDecimal(v.unscaled, (int) -v.exponent);
+  }
+
+  private static Scaled scaled(boolean negative, String intDigits, String fracDigits, boolean negativeExponent,
+      @Nullable String expDigits, String text, Supplier<String> where) {
+    String all = fracDigits.isEmpty() ? intDigits : intDigits + fracDigits;
+    int lead = 0;
+    while (lead < all.length() && all.charAt(lead) == '0') {
+      lead++;
+    }
+    if (lead == all.length()) {
+      return new Scaled(BigInteger.ZERO, 0);
+    }
+    int trail = all.length();
+    while (all.charAt(trail - 1) == '0') {
+      trail--;
+    }
+    String core = all.substring(lead, trail);
+    long exponent = 0;
+    int max = Limits.current().maxNumberDigits();
+    if (expDigits != null) {
+      String stripped = expDigits.replaceFirst("^0+(?=.)", "");
+      if (stripped.length() > 15) {
+        throw new LimitExceededException(where.get() + ": the " + (negativeExponent ? "denominator" : "numerator") + " of "
+            + quote(text), "more than 10^14 digits", max + " digits", "--max-digits");
+      }
+      exponent = Long.parseLong(stripped);
+      if (negativeExponent) {
+        exponent = -exponent;
+      }
+    }
+    long e = exponent - fracDigits.length() + (all.length() - trail);
+    if (e >= 0) {
+      check(where, "the number ", text, core.length() + e);
+    } else {
+      long k = -e;
+      long denominatorAtLeast = (long) Math.floor(k * LOG10_2) + 1;
+      if (denominatorAtLeast > max) {
+        throw new LimitExceededException(where.get() + ": the denominator of " + quote(text), "at least "
+            + denominatorAtLeast + " digits", max + " digits", "--max-digits");
+      }
+      long numeratorAtLeast = core.length() - (long) Math.ceil(k * LOG10_5);
+      if (numeratorAtLeast > max) {
+        throw new LimitExceededException(where.get() + ": the numerator of " + quote(text), "at least "
+            + numeratorAtLeast + " digits", max + " digits", "--max-digits");
+      }
+    }
+    BigInteger v = new BigInteger(core);
+    return new Scaled(negative ? v.negate() : v, e);
+  }
+
+  private static final double LOG10_2 = Math.log10(2);
+  private static final double LOG10_5 = Math.log10(5);
+
+  /**
+   * @param x an integer
+   * @return the number of decimal digits of |x| (1 for 0)
+   */
+  public static long digits(BigInteger x) {
+    int bits = x.bitLength();
+    if (bits < 63) {
+      long v = Math.abs(x.longValue());
+      long d = 1;
+      for (long t = 10; t <= v && d < 19; t *= 10) {
+        d++;
+      }
+      return d;
+    }
+    BigInteger a = x.abs();
+    bits = a.bitLength();
+    if (bits <= 1) {
+      return 1;
+    }
+    // 2^(bits-1) <= a < 2^bits, so a has lo or lo + 1 digits
+    long lo = (long) Math.floor((bits - 1) * LOG10_2) + 1;
+    return a.compareTo(BigInteger.TEN.pow((int) lo)) >= 0 ? lo + 1 : lo;
+  }
+
+  /**
+   * Refuses a numerator or denominator with more than {@code Limits.current().maxNumberDigits()} digits.
+   *
+   * @param where the source and entry, e.g. {@code game.json: rewards[2][5]}
+   * @param what the part, e.g. {@code the denominator of "1/3"}
+   * @param digits its number of decimal digits
+   * @throws LimitExceededException if digits is above the limit
+   */
+  public static void requireDigits(String where, String what, long digits) {
+    int max = Limits.current().maxNumberDigits();
+    if (digits > max) {
+      throw new LimitExceededException(where + ": " + what, digits + " digits", max + " digits", "--max-digits");
+    }
+  }
+
+  private static void check(Supplier<String> where, String part, String text, long digits) {
+    if (digits > Limits.current().maxNumberDigits()) {
+      requireDigits(where.get(), part + quote(text), digits);
+    }
   }
 
   /**
@@ -118,28 +305,44 @@ public final class ExactNumbers {
    *     forms, or is a JSON number that was read through a double (a document not parsed by {@link Json})
    */
   public static BigFraction read(JsonNode node, String entry) {
+    return read(node, entry, "");
+  }
+
+  /** As {@link #read(JsonNode, String)}; limit refusals name {@code source: entry}. */
+  static BigFraction read(JsonNode node, String entry, String source) {
     if (node.isIntegralNumber()) {
-      return BigFraction.of(node.bigIntegerValue());
+      BigInteger v = node.bigIntegerValue();
+      if (v.bitLength() > 30) { // an int has at most 10 digits; the limit is at least 1 digit
+        long n = digits(v);
+        if (n > Limits.current().maxNumberDigits()) {
+          requireDigits(source.isEmpty() ? entry : source + ": " + entry, "the integer " + quote(v.toString()), n);
+        }
+      } else if (Limits.current().maxNumberDigits() < 10) {
+        check(() -> source.isEmpty() ? entry : source + ": " + entry, "the integer ", v.toString(), digits(v));
+      }
+      return BigFraction.of(v);
     }
     if (node.isBigDecimal()) {
-      // BigDecimal.toString is exact (plain or scientific notation), within the grammar, and the same limits apply.
-      return parse(node.decimalValue().toString(), entry);
+      // the text as written (Json keeps it), else BigDecimal.toString: exact, within the grammar, same limits
+      String written = node instanceof Json.WrittenDecimal ? ((Json.WrittenDecimal) node).written()
+          : node.decimalValue().toString();
+      return parse(written, entry, source);
     }
     if (node.isNumber()) {
       throw new FormatException("", entry, "a JSON number was read through a double; parse documents with"
           + " org.mpgref.io.Json so that numbers are read exactly from their text");
     }
     if (node.isTextual()) {
-      return parse(node.textValue(), entry);
+      return parse(node.textValue(), entry, source);
     }
     if (node.isObject() && node.has("exact")) {
-      return readAnnotated(node, entry);
+      return readAnnotated(node, entry, source);
     }
     throw new FormatException("", entry, "is " + describe(node) + "; expected a number (an integer, a fraction \"p/q\""
         + " or a decimal)");
   }
 
-  private static BigFraction readAnnotated(JsonNode node, String entry) {
+  private static BigFraction readAnnotated(JsonNode node, String entry, String source) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
       String k = it.next();
       if (!"exact".equals(k) && !"decimal".equals(k)) {
@@ -151,12 +354,12 @@ public final class ExactNumbers {
     if (exactNode == null || exactNode.isObject()) {
       throw new FormatException("", entry + ".exact", "expected a number");
     }
-    BigFraction x = read(exactNode, entry + ".exact");
+    BigFraction x = read(exactNode, entry + ".exact", source);
     JsonNode dec = node.get("decimal");
     if (dec == null) {
       throw new FormatException("", entry, "missing field \"decimal\" of an annotated number");
     }
-    if (!dec.isTextual() || !DECIMAL.matcher(dec.textValue()).matches() || dec.textValue().length() > MAX_LENGTH) {
+    if (!dec.isTextual() || dec.textValue().length() > MAX_DIGITS + 32 || !DECIMAL.matcher(dec.textValue()).matches()) {
       throw new FormatException("", entry + ".decimal", "expected a decimal string such as \"1.4667\"");
     }
     BigDecimal d;
@@ -294,8 +497,8 @@ public final class ExactNumbers {
     StringBuilder b = new StringBuilder("\"");
     for (int k = 0; k < text.length() && k < 40; k++) {
       char c = text.charAt(k);
-      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-        b.append(String.format("\\u%04x", (int) c));
+      if (Text.forbidden(c)) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
       } else if (c == '"' || c == '\\') {
         b.append('\\').append(c);
       } else {

@@ -159,6 +159,7 @@ public final class GameFormat {
       if (name.length() > MAX_NAME_LENGTH) {
         throw d.error("name", "has " + name.length() + " characters; the limit is " + MAX_NAME_LENGTH);
       }
+      d.printable(name, "name", "the game name");
     }
     // agents and their action labels
     JsonNode agentsNode = d.nonEmptyArray(d.required(root, "agents", "agents"), "agents");

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.mpgref.limits.LimitExceededException;
+import org.mpgref.limits.Limits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mpgref.testkit.Seeds;
@@ -34,7 +36,9 @@ class ExactNumbersTest {
     assertThat(ExactNumbers.parse("0.30000000000000004", "x"))
         .isEqualTo(BigFraction.of(BigInteger.valueOf(30000000000000004L), BigInteger.TEN.pow(17)));
     assertThat(ExactNumbers.parse("1E+400", "x")).isEqualTo(BigFraction.of(BigInteger.TEN.pow(400)));
-    assertThat(ExactNumbers.parse("1e-10000", "x")).isEqualTo(BigFraction.of(BigInteger.ONE, BigInteger.TEN.pow(10000)));
+    assertThat(ExactNumbers.parse("1e-9999", "x")).isEqualTo(BigFraction.of(BigInteger.ONE, BigInteger.TEN.pow(9999)));
+    assertThat(ExactNumbers.parse("1e9999", "x")).isEqualTo(BigFraction.of(BigInteger.TEN.pow(9999)));
+    assertThat(ExactNumbers.parse("1.5000000e0", "x")).isEqualTo(f(3, 2));
   }
 
   @Test
@@ -52,10 +56,11 @@ class ExactNumbersTest {
   }
 
   @Test
-  void aJsonNumberBeyondTheExponentLimitIsRefusedWithTheEntry() {
-    JsonNode doc = Json.parse("[1e99999]", "t");
-    assertThatThrownBy(() -> ExactNumbers.read(doc.get(0), "rewards[0][1]"))
-        .isInstanceOf(FormatException.class).hasMessageContaining("rewards[0][1]").hasMessageContaining("exponent");
+  void aJsonNumberBeyondTheDigitLimitIsRefusedByTheParserWithItsPath() {
+    assertThatThrownBy(() -> Json.parse("{\"rewards\": [[0, 1e99999]]}", "t.json"))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("t.json: rewards[0][1]: the number \"1e99999\" needs 100000 digits; the limit is"
+            + " 10000 digits (raise it with --max-digits)");
   }
 
   @Test
@@ -67,7 +72,7 @@ class ExactNumbersTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", " 1", "1 ", "+1", ".5", "5.", "NaN", "nan", "Infinity", "-Infinity", "inf", "1/0",
-      "-3/0", "1/-2", "abc", "0x10", "1e", "1e+", "1e10001", "1e99999999999999999999", "1/2/3", "1.5/2", "\u00bd",
+      "-3/0", "1/-2", "abc", "0x10", "1e", "1e+", "1/2/3", "1.5/2", "\u00bd",
       "1,5", "1_000", "--1", "1\n"})
   void refusedStringsGiveOneLineNamingTheEntry(String text) {
     assertThatThrownBy(() -> ExactNumbers.parse(text, "transitions[1][5][0]"))
@@ -76,11 +81,63 @@ class ExactNumbersTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"1e10000", "1e-10000", "1e20000", "1e99999999999999999999", "-1e-99999999999999999",
+      "0.5e-33220", "2e-14307"})
+  void decimalsBeyondTheDigitLimitAreRefusedNamingTheEntryAndTheOption(String text) {
+    assertThatThrownBy(() -> ExactNumbers.parse(text, "rewards[2][5]"))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("rewards[2][5]: the ")
+        .hasMessageContaining("the limit is 10000 digits (raise it with --max-digits)");
+  }
+
   @Test
-  void overlongTextIsRefusedBeforeParsing() {
-    String big = "1".repeat(ExactNumbers.MAX_LENGTH + 1);
-    assertThatThrownBy(() -> ExactNumbers.parse(big, "x")).isInstanceOf(FormatException.class)
-        .hasMessageContaining("characters");
+  void theDigitLimitCountsTheReducedExactValueOfADecimal() {
+    // 5e-10000 = 1/(2·10^9999): the written 10^10000 has 10,001 digits, the reduced denominator 10,000
+    assertThat(ExactNumbers.parse("5e-10000", "x")).isEqualTo(BigFraction.of(BigInteger.ONE,
+        BigInteger.TWO.multiply(BigInteger.TEN.pow(9999))));
+    // trailing zeros and zeros cost nothing
+    assertThat(ExactNumbers.parse("1." + "0".repeat(50_000), "x")).isEqualTo(BigFraction.ONE);
+    assertThat(ExactNumbers.parse("0.0e99999999999999999999", "x")).isEqualTo(BigFraction.ZERO);
+    try (Limits.Scope s = Limits.DEFAULT.withMaxNumberDigits(3).install()) {
+      assertThat(ExactNumbers.parse("0.125", "x")).isEqualTo(f(1, 8));
+      assertThat(ExactNumbers.parse("999", "x")).isEqualTo(f(999, 1));
+      assertThatThrownBy(() -> ExactNumbers.parse("1000", "x")).isInstanceOf(LimitExceededException.class)
+          .hasMessage("x: the integer \"1000\" needs 4 digits; the limit is 3 digits (raise it with --max-digits)");
+      assertThatThrownBy(() -> ExactNumbers.parse("1/1024", "x")).isInstanceOf(LimitExceededException.class)
+          .hasMessageStartingWith("x: the denominator of \"1/1024\" needs 4 digits");
+      assertThat(ExactNumbers.parse("0.0625", "x")).isEqualTo(f(1, 16));
+      assertThatThrownBy(() -> ExactNumbers.parse("0.0001", "x")).isInstanceOf(LimitExceededException.class)
+          .hasMessageStartingWith("x: the denominator of \"0.0001\" needs 5 digits");
+    }
+  }
+
+  @Test
+  void hugeNumberTextIsRefusedFast() {
+    String decimal = "0." + "7".repeat(99_998);
+    String fraction = "1/" + "3".repeat(20_000);
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> ExactNumbers.parse(decimal, "gamma")).isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("gamma: the denominator of \"0.777");
+    assertThatThrownBy(() -> ExactNumbers.parse(fraction, "rewards[0][3]"))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("rewards[0][3]: the denominator of \"1/333")
+        .hasMessageContaining("needs 20000 digits");
+    assertThat(System.nanoTime() - t0).as("refusals build no big number").isLessThan(2_000_000_000L);
+  }
+
+  @Test
+  void aJsonDecimalIsEchoedAsWritten() {
+    String tiny = "0." + "0".repeat(99) + "1";
+    JsonNode doc = Json.parse("[" + tiny + ", 1.50e-3]", "t");
+    assertThat(((Json.WrittenDecimal) doc.get(0)).written()).isEqualTo(tiny);
+    assertThat(ExactNumbers.read(doc.get(1), "a")).isEqualTo(f(3, 2000));
+    try (Limits.Scope s = Limits.DEFAULT.withMaxNumberDigits(50).install()) {
+      assertThatThrownBy(() -> Json.parse("{\"gamma\": " + tiny + "}", "g.json"))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessageStartingWith("g.json: gamma: the denominator of \"0.000")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("E-"));
+    }
   }
 
   @ParameterizedTest

@@ -96,7 +96,21 @@ class MalformedInputTest {
         Arguments.of("duplicate label", GAME.replace("\"states\": [\"0\", \"1\"]", "\"states\": [\"0\", \"0\"]"),
             "g.json: states[1]: label \"0\" repeats entry 0"),
         Arguments.of("label with a line break", GAME.replace("\"states\": [\"0\", \"1\"]", "\"states\": [\"0\", \"a\\nb\"]"),
-            "g.json: states[1]: label contains a control character"));
+            "g.json: states[1]: label contains the control character U+000A at character 2"),
+        Arguments.of("name forging a result line", GAME.replace("\"name\": \"g\"", "\"name\": \"x\\rNASHGAP 0\""),
+            "g.json: name: the game name contains the control character U+000D at character 2"),
+        Arguments.of("agent label with NEL", GAME.replace("{\"label\": \"1\"", "{\"label\": \"a\u0085b\""),
+            "g.json: agents[1].label: label contains the control character U+0085 at character 2"),
+        Arguments.of("action label with ESC", GAME.replace("[\"0\", \"1\"]}]", "[\"0\", \"\\u001b[2J\"]}]"),
+            "g.json: agents[1].actions[1]: label contains the control character U+001B at character 1"),
+        Arguments.of("state label with U+2028", GAME.replace("\"states\": [\"0\", \"1\"]",
+            "\"states\": [\"0\", \"a\u2028b\"]"), "g.json: states[1]: label contains the control character U+2028"),
+        Arguments.of("nesting bomb", "[".repeat(5000) + "]".repeat(5000), "g.json: line 1, column 66: nesting deeper"
+            + " than 64 arrays and objects; the limit is 64 levels"),
+        Arguments.of("string bomb", GAME.replace("\"name\": \"g\"", "\"name\": \"" + "n".repeat(1_000_001) + "\""),
+            "longer than 1000000 characters; the limit is 1000000 characters"),
+        Arguments.of("duplicate key with another type",
+            GAME.replace("\"name\": \"g\"", "\"name\": \"g\", \"name\": 1"), "Duplicate field 'name'"));
   }
 
   /** (class, policy text for the valid GAME, text the message must contain). */
@@ -194,7 +208,8 @@ class MalformedInputTest {
     bytes[at] = (byte) 0xC3;
     bytes[at + 1] = (byte) 0x28; // invalid continuation byte
     Files.write(game, bytes);
-    assertRefused(cli(dir, "", "eval", game.toString(), "uniform"), "not valid UTF-8");
+    assertRefused(cli(dir, "", "eval", game.toString(), "uniform"), game + ": line 1, column " + (at + 1) + " (byte "
+        + (at + 1) + "): byte 0xC3 is not valid UTF-8");
   }
 
   @org.junit.jupiter.api.Test

@@ -447,9 +447,10 @@ public final class NfgGame {
     int n = players.size();
     BigFraction[][][] r = new BigFraction[1][joint][];
     BigFraction[][][] p = new BigFraction[1][joint][];
+    BigFraction[] stay = {BigFraction.ONE};
     for (int j = 0; j < joint; j++) {
-      r[0][j] = payoffs[j].clone();
-      p[0][j] = new BigFraction[] {BigFraction.ONE};
+      r[0][j] = payoffs[j]; // TabularMarkovGame.of copies every row
+      p[0][j] = stay;
     }
     String name = title.isEmpty() ? "normal-form game" : title;
     TabularMarkovGame g = TabularMarkovGame.of(name, counts.clone(), gamma, new BigFraction[] {BigFraction.ONE}, r, p);
@@ -462,7 +463,7 @@ public final class NfgGame {
       for (int k = 0; k < a.length; k++) {
         a[k] = ls.get(k).isEmpty() ? Integer.toString(k + 1) : ls.get(k);
       }
-      actionLabels[i] = distinct(a);
+      actionLabels[i] = strategiesAsCounts ? a : distinct(a); // count labels 1..k are distinct already
     }
     return g.withLabels(distinct(agentLabels), actionLabels, new String[] {"0"});
   }

@@ -3,12 +3,7 @@ package org.mpgref.io.nfg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +14,11 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.JointActions;
+import org.mpgref.io.ExactNumbers;
+import org.mpgref.io.Json;
+import org.mpgref.io.Text;
+import org.mpgref.limits.LimitExceededException;
+import org.mpgref.limits.Limits;
 
 /**
  * Reads a Gambit {@code .nfg} file (strategic form, version 1) exactly, in both body versions. Hand-written tokenizer
@@ -40,7 +40,14 @@ import org.mpgref.game.JointActions;
  * and {@code "}; there are no comments. Contingencies are listed with player 1 (index 0) varying fastest; in the
  * payoff version each contingency lists the payoffs of players 1..n; an outcome index is 0 (no outcome: all payoffs
  * zero) or k in 1..(number of outcomes). Numbers are exact: {@code 0.1} = 1/10, {@code 1e-3} = 1/1000,
- * {@code 1.5e2} = 150, {@code -2/4} = −1/2; exponents are limited to |e| ≤ {@value #MAX_EXPONENT}.
+ * {@code 1.5e2} = 150, {@code -2/4} = −1/2.
+ *
+ * <p><b>Limits</b> (specs/nfg.md): at most {@code Limits.current().maxInputBytes()} bytes are read (one more, then the
+ * input is refused naming {@code --max-input-bytes}), so an endless stream costs at most the limit; every number is
+ * checked against {@code Limits.current().maxNumberDigits()} before it is built ({@code --max-digits}; a fraction's
+ * written numerator and denominator, a decimal's reduced exact value, as {@link ExactNumbers#parse}); the title,
+ * player names, strategy labels and outcome names may not contain a character {@link Text#forbidden} (C0 and C1
+ * controls, DEL, U+2028, U+2029), so that no name can break a result line (the comment may: it is never printed).
  *
  * <p><b>Escapes in TEXT.</b> {@code \"} is a quote and {@code \\} a backslash; a backslash before any other character
  * is kept as it is (so {@code "a\b"} is the three characters a, \, b, as in Gambit). Gambit itself turns {@code \\}
@@ -62,9 +69,6 @@ import org.mpgref.game.JointActions;
  * format").
  */
 public final class NfgReader {
-  /** Largest exponent magnitude accepted in a number such as {@code 1e-3}. */
-  public static final int MAX_EXPONENT = 10_000;
-
   private static final Pattern FRACTION = Pattern.compile("-?[0-9]+/[0-9]+");
   private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE]-?[0-9]+)?");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -82,7 +86,9 @@ public final class NfgReader {
    *     not UTF-8
    */
   public static NfgGame read(Path file) throws IOException {
-    return parse(decode(Files.readAllBytes(file), file.toString()), file.toString());
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
   }
 
   /**
@@ -96,22 +102,8 @@ public final class NfgReader {
    *     {@code source: cannot be read: ...} / {@code source: not UTF-8 text ...} (one line)
    */
   public static NfgGame read(InputStream in, String source) {
-    byte[] bytes;
-    try {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new InvalidGameException(oneLine(source) + ": cannot be read: " + oneLine(String.valueOf(e.getMessage())));
-    }
-    return parse(decode(bytes, source), source);
-  }
-
-  private static String decode(byte[] bytes, String source) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new InvalidGameException(oneLine(source) + ": not UTF-8 text; an .nfg file is plain text");
-    }
+    byte[] bytes = Json.readBounded(in, source);
+    return parse(Json.decodeUtf8(bytes, source), source);
   }
 
   /**
@@ -124,12 +116,21 @@ public final class NfgReader {
    * @throws InvalidGameException with {@code source:L:C: message} (one line) if the text is malformed
    */
   public static NfgGame read(Reader in, String source) throws IOException {
+    long max = Limits.current().maxInputBytes();
     StringBuilder b = new StringBuilder();
     char[] buf = new char[8192];
     for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
       b.append(buf, 0, r);
+      if (b.length() > max) {
+        throw tooLarge(source, max);
+      }
     }
     return parse(b.toString(), source);
+  }
+
+  private static LimitExceededException tooLarge(String source, long max) {
+    return new LimitExceededException(oneLine(source) + ": the input", "more than " + max + " characters", max
+        + " bytes", "--max-input-bytes");
   }
 
   /**
@@ -141,6 +142,10 @@ public final class NfgReader {
    * @throws InvalidGameException with {@code source:L:C: message} (one line) if the text is malformed
    */
   public static NfgGame parse(String text, String source) {
+    long max = Limits.current().maxInputBytes();
+    if (text.length() > max) {
+      throw tooLarge(source, max);
+    }
     return new Parser(new Lexer(text, oneLine(source))).parse();
   }
 
@@ -152,9 +157,37 @@ public final class NfgReader {
    * @throws InvalidGameException (without position) naming the token and the rule it breaks
    */
   public static BigFraction parseNumber(String text) {
+    return parseNumber(text, "number");
+  }
+
+  /**
+   * As {@link #parseNumber(String)}, with the digit limit ({@code Limits.current().maxNumberDigits()}) applied before
+   * any big number is built: a fraction's written numerator and denominator, and a decimal's reduced exact value.
+   *
+   * @param text the token
+   * @param where the source and position named by a limit refusal, e.g. {@code game.nfg:3:7}
+   * @return its exact value
+   * @throws InvalidGameException (without position) naming the token and the rule it breaks
+   * @throws LimitExceededException naming {@code where} if the number has more digits than the limit
+   */
+  public static BigFraction parseNumber(String text, String where) {
+    return parseNumber(text, () -> where);
+  }
+
+  private static BigFraction parseNumber(String text, java.util.function.Supplier<String> where) {
     String shown = show(text);
     if (FRACTION.matcher(text).matches()) {
       int slash = text.indexOf('/');
+      String quoted = "'" + shown + "'";
+      int max = Limits.current().maxNumberDigits();
+      long numDigits = significant(text, text.startsWith("-") ? 1 : 0, slash);
+      long denDigits = significant(text, slash + 1, text.length());
+      if (numDigits > max) {
+        ExactNumbers.requireDigits(where.get(), "the numerator of " + quoted, numDigits);
+      }
+      if (denDigits > max) {
+        ExactNumbers.requireDigits(where.get(), "the denominator of " + quoted, denDigits);
+      }
       BigInteger num = new BigInteger(text.substring(0, slash));
       BigInteger den = new BigInteger(text.substring(slash + 1));
       if (den.signum() == 0) {
@@ -163,18 +196,20 @@ public final class NfgReader {
       return BigFraction.of(num, den);
     }
     if (DECIMAL.matcher(text).matches()) {
-      int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+      boolean negative = text.startsWith("-");
+      String body = negative ? text.substring(1) : text;
+      int e = Math.max(body.indexOf('e'), body.indexOf('E'));
+      String mantissa = e >= 0 ? body.substring(0, e) : body;
+      @Nullable String exp = null;
+      boolean negativeExp = false;
       if (e >= 0) {
-        String exp = text.substring(text.charAt(e + 1) == '-' ? e + 2 : e + 1);
-        if (exp.length() > 6 || Integer.parseInt(exp) > MAX_EXPONENT) {
-          throw new InvalidGameException("'" + shown + "' has an exponent beyond +-" + MAX_EXPONENT);
-        }
+        negativeExp = body.charAt(e + 1) == '-';
+        exp = body.substring(negativeExp ? e + 2 : e + 1);
       }
-      BigDecimal d = new BigDecimal(text);
-      int scale = d.scale();
-      return scale >= 0
-          ? BigFraction.of(d.unscaledValue(), BigInteger.TEN.pow(scale))
-          : BigFraction.of(d.unscaledValue().multiply(BigInteger.TEN.pow(-scale)));
+      int dot = mantissa.indexOf('.');
+      String intPart = dot >= 0 ? mantissa.substring(0, dot) : mantissa;
+      String fracPart = dot >= 0 ? mantissa.substring(dot + 1) : "";
+      return ExactNumbers.decimal(negative, intPart, fracPart, negativeExp, exp, text, where);
     }
     if (text.startsWith("+")) {
       throw new InvalidGameException("'" + shown + "' is not a number: a leading '+' is not allowed (Gambit rejects"
@@ -188,15 +223,24 @@ public final class NfgReader {
         + " exponent form (1e-3, 1.5e2) or a fraction (-2/4)");
   }
 
+  /** Digits of text[from, to) without leading zeros (at least 1). */
+  private static long significant(String text, int from, int to) {
+    int k = from;
+    while (k < to - 1 && text.charAt(k) == '0') {
+      k++;
+    }
+    return to - k;
+  }
+
   /** Shortens and flattens text for a one-line message. */
   static String show(String s) {
     String t = oneLine(s);
     return t.length() > MAX_SHOWN ? t.substring(0, MAX_SHOWN) + "..." : t;
   }
 
-  /** Replaces line breaks so a message stays on one line. */
+  /** Escapes every character {@link Text#forbidden} so a message stays on one line. */
   static String oneLine(String s) {
-    return s.replace("\r", "\\r").replace("\n", "\\n");
+    return Text.escape(s);
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -320,12 +364,29 @@ public final class NfgReader {
       String w = s.substring(start, i);
       if ((ch >= '0' && ch <= '9') || ch == '-' || ch == '+' || ch == '.') {
         try {
-          return new Token(Kind.NUMBER, w, parseNumber(w), l, c);
+          return new Token(Kind.NUMBER, w, number(w, l, c), l, c);
         } catch (InvalidGameException e) {
           throw error(l, c, String.valueOf(e.getMessage()));
         }
       }
       return new Token(Kind.WORD, w, null, l, c);
+    }
+
+    /** Equal short number tokens share one value (a large table of few distinct payoffs stays small). */
+    private final java.util.HashMap<String, BigFraction> shared = new java.util.HashMap<>();
+
+    private BigFraction number(String w, int l, int c) {
+      if (w.length() > 32) {
+        return parseNumber(w, () -> source + ":" + l + ":" + c);
+      }
+      @Nullable BigFraction v = shared.get(w);
+      if (v == null) {
+        v = parseNumber(w, () -> source + ":" + l + ":" + c);
+        if (shared.size() < 1 << 16) {
+          shared.put(w, v);
+        }
+      }
+      return v;
     }
 
     private Token string(int l, int c) {
@@ -373,6 +434,16 @@ public final class NfgReader {
       return lex.error(at.line, at.col, message);
     }
 
+    /** The text of a TEXT token used as a name or label, refused if it has a forbidden character. */
+    private String printable(Token tok, String what) {
+      int k = Text.firstForbidden(tok.text);
+      if (k >= 0) {
+        throw error(tok, what + " contains the control character " + Text.describeForbidden(tok.text, k) + "; names"
+            + " and labels are printable text (no C0/C1 controls, DEL, U+2028 or U+2029)");
+      }
+      return tok.text;
+    }
+
     private Token take() {
       Token cur = t;
       t = lex.next();
@@ -405,13 +476,13 @@ public final class NfgReader {
         throw error(t, "expected the data type 'R' or 'D' after 'NFG 1', found " + t.describe());
       }
       take();
-      String title = expect(Kind.TEXT, "the game title (a \"...\" string)").text;
+      String title = printable(expect(Kind.TEXT, "the game title (a \"...\" string)"), "the title");
 
       // players
       Token playersOpen = expect(Kind.LBRACE, "'{' opening the list of player names");
       List<String> players = new ArrayList<>();
       while (t.kind == Kind.TEXT) {
-        players.add(take().text);
+        players.add(printable(take(), "the name of player " + (players.size() + 1)));
       }
       if (t.kind != Kind.RBRACE) {
         throw error(t, "expected a player name (a \"...\" string) or '}', found " + t.describe());
@@ -435,7 +506,7 @@ public final class NfgReader {
           }
           List<String> labels = new ArrayList<>();
           while (t.kind == Kind.TEXT) {
-            labels.add(take().text);
+            labels.add(printable(take(), "strategy " + (labels.size() + 1) + " of player " + (strategies.size() + 1)));
           }
           if (t.kind != Kind.RBRACE) {
             throw error(t, "expected a strategy label (a \"...\" string) or '}', found " + t.describe());
@@ -561,7 +632,8 @@ public final class NfgReader {
       while (t.kind == Kind.LBRACE) {
         take();
         int k = outcomes.size() + 1;
-        String name = expect(Kind.TEXT, "the name of outcome " + k + " (a \"...\" string)").text;
+        String name = printable(expect(Kind.TEXT, "the name of outcome " + k + " (a \"...\" string)"),
+            "the name of outcome " + k);
         List<BigFraction> pay = new ArrayList<>();
         for (int p = 0; p < n; p++) {
           if (p > 0 && t.kind == Kind.COMMA) {

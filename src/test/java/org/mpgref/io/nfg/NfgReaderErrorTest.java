@@ -103,8 +103,8 @@ class NfgReaderErrorTest {
     refuses(head + "{ 1, 2 }\n}\n1\n", "3:3", "expected the name of outcome 1", "found number 1");
     refuses(head + "{ \"x\" , 1, 2 }\n}\n1\n", "3:7", "expected the payoff of player 1 in outcome 1", "found ','");
     refuses(head + "{ \"x\\ny\" 1 }\n}\n1\n", "3:12", "(\"x\\ny\") has 1 payoff");
-    // a real line break inside the name: the '}' is on line 4, column 6, and the message stays on one line
-    refuses(head + "{ \"x\ny\" 1 }\n}\n1\n", "4:6", "(\"x\\ny\") has 1 payoff");
+    // a real line break inside the name is refused where the name starts (names are printable text)
+    refuses(head + "{ \"x\ny\" 1 }\n}\n1\n", "3:3", "the name of outcome 1 contains the control character U+000A");
   }
 
   @Test
@@ -155,8 +155,10 @@ class NfgReaderErrorTest {
 
   @Test
   void linesCountAcrossMultiLineStrings() {
-    refuses("NFG 1 R \"two\nlines\" { \"A\" } { 1 }\nq\n", "3:1", "expected the payoffs", "found 'q'");
-    refuses("NFG 1 R \"two\nlines\" { \"A\" } { 1 }\n7 q\n", "3:3", "trailing text", "found 'q'");
+    // the comment may span lines (it is never printed); names may not
+    refuses("NFG 1 R \"t\" { \"A\" } { 1 } \"two\nlines\"\nq\n", "3:1", "expected the payoffs", "found 'q'");
+    refuses("NFG 1 R \"t\" { \"A\" } { 1 } \"two\nlines\"\n7 q\n", "3:3", "trailing text", "found 'q'");
+    refuses("NFG 1 R \"two\nlines\" { \"A\" } { 1 }\n7\n", "1:9", "the title contains the control character U+000A");
   }
 
   @Test
@@ -165,7 +167,7 @@ class NfgReaderErrorTest {
       NfgReader.parse("NFG 3", "odd\nname");
       throw new AssertionError("accepted");
     } catch (InvalidGameException e) {
-      assertThat(e.getMessage()).startsWith("odd\\nname:1:5: ").doesNotContain("\n");
+      assertThat(e.getMessage()).startsWith("odd\\u000aname:1:5: ").doesNotContain("\n");
     }
   }
 }

@@ -205,13 +205,13 @@ class NfgWriterAndConversionTest {
         "<stdin>");
     assertThat(g.title()).isEqualTo("bytes \u00e9");
     refuses(() -> NfgReader.read(new java.io.ByteArrayInputStream(new byte[] {'N', (byte) 0xff}), "<stdin>"),
-        "<stdin>: not UTF-8");
+        "<stdin>: line 1, column 2 (byte 2): byte 0xFF is not valid UTF-8");
     refuses(() -> NfgReader.read(new java.io.InputStream() {
       @Override
       public int read() throws IOException {
         throw new IOException("disk on fire");
       }
-    }, "f.nfg"), "f.nfg: cannot be read: disk on fire");
+    }, "f.nfg"), "f.nfg: input: cannot be read: disk on fire");
     // nfg -> one-state Markov game -> nfg keeps players, strategies and payoffs exactly
     TabularMarkovGame m = g.toMarkovGame();
     NfgGame back = NfgReader.parse(NfgExport.payoffText(m), "back");
