@@ -37,6 +37,8 @@ final class CheckPotentialCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output = new OutputOptions();
 
+  @Mixin LimitOptions limits = new LimitOptions();
+
   @Override
   public Integer call() {
     int digits = output.digits();
