@@ -292,7 +292,7 @@ final class LearnCommand implements Callable<Integer> {
     if (!exact) {
       Optional<String> twin = DoubleTwinCheck.problem(g instanceof CatalogGame ? ((CatalogGame) g).game() : g);
       if (twin.isPresent()) {
-        throw new IllegalArgumentException(g.name() + ": " + twin.get() + ", so the game has no double twin; "
+        throw new IllegalArgumentException(Inputs.sourceName(game) + ": " + twin.get() + ", so the game has no double twin; "
             + noExact);
       }
     }
