@@ -122,8 +122,9 @@ public final class Main implements Callable<Integer> {
         return new CommandLine.RunLast().execute(parseResult);
       }
       try {
-        String kept = "audit".equals(last.commandSpec().name())
-            ? "the lines printed so far are complete; the rest was not computed" : "nothing was printed";
+        String name = last.commandSpec().name();
+        String kept = "audit".equals(name) ? "the lines printed so far are complete; the rest was not computed"
+            : "learn".equals(name) ? "no iterate was completed; nothing was written" : "nothing was printed";
         return limits.run(Limits.DEFAULT, kept, () -> new CommandLine.RunLast().execute(parseResult));
       } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
         throw e;

@@ -16,9 +16,9 @@ import org.mpgref.limits.Cancellation;
  * <p>Checked: γ (finite, and γ &lt; 1 in double: a γ that rounds to 1 makes 1/(1−γ) infinite); ρ(s) and P(s'|s,a)
  * (finite, non-zero when non-zero); r_i(s,a) and φ(s,a) (finite). Indices: reward {@code r[i][s][j]} is agent i,
  * state s, joint action j in agent-0-fastest order ({@link JointActions#index}); transition {@code P[s][j][s']}.
- * Enumeration over joint actions is done only up to {@link #MAX_ENTRIES} entries; beyond, for an
- * {@link AnonymousMarkovGame} only the reward range is checked (both ends finite ⇒ every reward finite), and the rest
- * of a larger game is not checked.
+ * Enumeration over joint actions is done only up to {@link #MAX_ENTRIES} entries, and never for an
+ * {@link AnonymousMarkovGame} (its joint actions are not stored): there only the reward range is checked (both ends
+ * finite ⇒ every reward finite); the rest of such a game is not checked.
  */
 public final class DoubleTwinCheck {
   /** Largest number of (state, joint action) entries enumerated. */
@@ -48,7 +48,7 @@ public final class DoubleTwinCheck {
       counts[i] = game.actionCount(i);
       joint *= counts[i];
     }
-    if (joint * states > MAX_ENTRIES) {
+    if (game instanceof AnonymousMarkovGame || joint * states > MAX_ENTRIES) {
       if (game instanceof AnonymousMarkovGame) {
         BigFraction[] range = ((AnonymousMarkovGame) game).rewardRange();
         for (BigFraction x : range) {
