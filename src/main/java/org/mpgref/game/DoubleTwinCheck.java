@@ -14,7 +14,7 @@ import org.mpgref.limits.Cancellation;
  * fails (specs/exact-vs-double.md).
  *
  * <p>Checked: γ (finite, and γ &lt; 1 in double: a γ that rounds to 1 makes 1/(1−γ) infinite); ρ(s) and P(s'|s,a)
- * (finite, non-zero when non-zero); r_i(s,a) and φ(s,a) (finite). Indices: reward {@code r[i][s][j]} is agent i,
+ * (finite, non-zero when non-zero); r_i(s,a) and φ(s,a) (finite), and |r_i(s,a)|/(1−γ), the bound on the values, too. Indices: reward {@code r[i][s][j]} is agent i,
  * state s, joint action j in agent-0-fastest order ({@link JointActions#index}); transition {@code P[s][j][s']}.
  * Enumeration over joint actions is done only up to {@link #MAX_ENTRIES} entries, and never for an
  * {@link AnonymousMarkovGame} (its joint actions are not stored): there only the reward range is checked (both ends
@@ -55,6 +55,10 @@ public final class DoubleTwinCheck {
           if (!Double.isFinite(x.doubleValue())) {
             return Optional.of("a reward = " + magnitude(x) + " is beyond double range");
           }
+          @Nullable String v = valueRange(game, x, "a reward");
+          if (v != null) {
+            return Optional.of(v);
+          }
         }
       }
       return Optional.empty();
@@ -68,9 +72,14 @@ public final class DoubleTwinCheck {
         JointActions.decode(counts, k, a);
         for (int i = 0; i < n; i++) {
           BigFraction r = game.reward(i, s, a);
+          String entry = "reward r[" + i + "][" + s + "][" + k + "] (agent " + i + ", state " + s + ", joint action "
+              + k + ")";
           if (!Double.isFinite(r.doubleValue())) {
-            return Optional.of("reward r[" + i + "][" + s + "][" + k + "] (agent " + i + ", state " + s
-                + ", joint action " + k + ") = " + magnitude(r) + " is beyond double range");
+            return Optional.of(entry + " = " + magnitude(r) + " is beyond double range");
+          }
+          @Nullable String v = valueRange(game, r, entry);
+          if (v != null) {
+            return Optional.of(v);
           }
         }
         for (int t = 0; t < states; t++) {
@@ -90,6 +99,19 @@ public final class DoubleTwinCheck {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Values are bounded by |r|/(1−γ); a reward whose bound overflows double makes the double evaluation infinite.
+   */
+  private static @Nullable String valueRange(MarkovGame game, BigFraction reward, String entry) {
+    double r = Math.abs(reward.doubleValue());
+    double scale = 1 - game.discount().doubleValue();
+    if (r != 0 && !Double.isFinite(r / scale)) {
+      return entry + " = " + magnitude(reward) + " is a double, but values up to |r|/(1-gamma) = about "
+          + magnitude(reward.abs().divide(BigFraction.ONE.subtract(game.discount()))) + " are beyond double range";
+    }
+    return null;
   }
 
   private static @Nullable String gammaAndRho(MarkovGame game) {
