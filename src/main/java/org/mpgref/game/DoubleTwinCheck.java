@@ -108,7 +108,7 @@ public final class DoubleTwinCheck {
     double r = Math.abs(reward.doubleValue());
     double scale = 1 - game.discount().doubleValue();
     if (r != 0 && !Double.isFinite(r / scale)) {
-      return entry + " = " + magnitude(reward) + " is a double, but values up to |r|/(1-gamma) = about "
+      return entry + " = " + magnitude(reward) + " is a double, but values up to |r|/(1-gamma) = "
           + magnitude(reward.abs().divide(BigFraction.ONE.subtract(game.discount()))) + " are beyond double range";
     }
     return null;
