@@ -82,7 +82,7 @@ class ParameterValidationTest {
         out()), "--iterations 2000000 is outside 0..1000000");
     refused(a("learn", "distancing", "--algorithm", "ipg", "--eta", "1/10", "--iterations", "1000000", "--out",
         out()), "--iterations 1000000: the trajectory would hold about 7.5e7 numbers (75 per iterate)",
-        "use at most --iterations 26665");
+        "use at most --iterations 13332");
     refused(a("learn", "distancing", "--algorithm", "ipg", "--exact", "--eta", "1/10", "--iterations", "1",
         "--max-denominator-digits", "0", "--out", out()), "--max-denominator-digits", "is not >= 1");
     refused(a("learn", "distancing", "--agents", "-2", "--algorithm", "ipg", "--eta", "1/10", "--iterations", "1",
