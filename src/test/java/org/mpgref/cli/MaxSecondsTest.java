@@ -32,9 +32,9 @@ class MaxSecondsTest {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void learnWritesTheCompletedIteratesAndExitsWith4() throws Exception {
     Path out = dir.resolve("run.json");
-    // 13,000 iterates (near the trajectory limit) take about 1 s of dynamics alone here, far longer under load
-    String[] r = CommandsTest.run("learn", "distancing", "--algorithm", "ipg", "--eta", "1/10000", "--iterations",
-        "13000", "--stop-l1", "0", "--max-seconds", "1", "--out", out.toString());
+    // N = 32: 3000 iterates (near the trajectory limit) take about 7 s on this machine, far longer under load
+    String[] r = CommandsTest.run("learn", "distancing", "--agents", "32", "--algorithm", "ipg", "--eta", "1/10000",
+        "--iterations", "3000", "--stop-l1", "0", "--max-seconds", "1", "--out", out.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("4");
     assertThat(r[1]).isEmpty();
     assertThat(stopped(r[2])).hasSize(1);
@@ -42,8 +42,8 @@ class MaxSecondsTest {
         .contains(out.toString());
     JsonNode doc = Json.parse(Files.readString(out), "run");
     assertThat(doc.get("run").get("stoppedBy").textValue()).isEqualTo("time");
-    List<DoublePolicy> history = PolicyHistoryFormat.readDouble(doc, Catalog.published("distancing", null), "run");
-    assertThat(history.size()).isEqualTo(doc.get("records").size()).isBetween(1, 1_000_000);
+    List<DoublePolicy> history = PolicyHistoryFormat.readDouble(doc, Catalog.published("distancing", 32), "run");
+    assertThat(history.size()).isEqualTo(doc.get("records").size()).isBetween(1, 3001);
     for (int t = 0; t < history.size(); t++) {
       assertThat(doc.get("records").get(t).get("t").intValue()).isEqualTo(t);
     }
@@ -67,7 +67,7 @@ class MaxSecondsTest {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void anExactLearnRunStopsWithItsCertifiedPrefixOnStdout() {
     String[] r = CommandsTest.run("learn", "distancing", "--agents", "2", "--algorithm", "q-ascent", "--exact",
-        "--eta", "1/1000", "--iterations", "50000", "--max-denominator-digits", "1000000", "--max-seconds", "1",
+        "--eta", "1/1000", "--iterations", "10000", "--max-denominator-digits", "1000000", "--max-seconds", "1",
         "--out", "-");
     assertThat(r[0]).as(r[2]).isEqualTo("4");
     assertThat(stopped(r[2])).hasSize(1);
