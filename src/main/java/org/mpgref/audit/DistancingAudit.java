@@ -20,6 +20,7 @@ import org.mpgref.game.Rationals;
 import org.mpgref.potential.PotentialCheck;
 import org.mpgref.theory.MismatchCoefficient;
 import org.mpgref.theory.StepSizeBounds;
+import org.mpgref.limits.Cancellation;
 
 /**
  * The main job: an exact audit of the distancing game experiments (Leonardos et al. ICLR 2022 §5; Fox et al. AISTATS
@@ -116,6 +117,7 @@ public final class DistancingAudit {
     int stop = -1;
     boolean identical = true;
     for (Iterate it : iterates) {
+      Cancellation.check();
       if (stop < 0 && it.t() > 0 && it.l1Change() < STOP_L1) {
         stop = it.t();
       }
@@ -126,6 +128,7 @@ public final class DistancingAudit {
     BigFraction before = BigFraction.ZERO;
     BigFraction at = BigFraction.ZERO;
     for (Iterate it : iterates) {
+      Cancellation.check();
       BigFraction g = NashGap.of(game, Policy.ofDoublePolicy(it.policy())).nashGap();
       if (Rationals.compare(g, GAP_THRESHOLD) <= 0) {
         first = it.t();
@@ -193,6 +196,7 @@ public final class DistancingAudit {
     Policy p = Policy.uniform(game);
     List<Iterate> dbl = DoubleDynamics.run(game.toDouble(), Algorithm.IPG, 1e-4, 3, STOP_L1, t -> {});
     for (int t = 1; t <= 3 && t < dbl.size(); t++) {
+      Cancellation.check();
       p = ExactDynamics.step(Evaluation.of(game, p), Algorithm.IPG, BigFraction.of(1, 10_000));
       double maxDiff = 0;
       int digits = 0;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mpgref.audit.DistancingAudit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -12,18 +13,27 @@ import picocli.CommandLine.Parameters;
     description = "Audit a paper's experiment exactly. Targets: distancing (Leonardos et al. 2022; Fox et al. 2022;"
         + " Ding et al. 2022).",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class AuditCommand implements Callable<Integer> {
   @Parameters(index = "0", defaultValue = "distancing", description = "what to audit: distancing (default)")
   String target = "distancing";
 
-  @Option(names = "--agents", defaultValue = "8", description = "N (published: 8)")
+  /** Largest --max-iterations (each run keeps its double iterates, about 1 kB each for N = 8). */
+  static final int MAX_ITERATIONS = 100_000;
+
+  /** Largest --trials. */
+  static final int MAX_TRIALS = 1_000_000;
+
+  @Option(names = "--agents", paramLabel = "N", defaultValue = "8", converter = Params.Positive.class,
+      description = "N in 2..64 (published: 8)")
   int agents = 8;
 
-  @Option(names = "--max-iterations", defaultValue = "1000", description = "T_max per run (published: 1000)")
+  @Option(names = "--max-iterations", paramLabel = "T", defaultValue = "1000", converter = Params.Positive.class,
+      description = "T_max per run, 1.." + MAX_ITERATIONS + " (published: 1000)")
   int maxIterations = 1000;
 
-  @Option(names = "--trials", defaultValue = "10", description = "trials of check-potential per game")
+  @Option(names = "--trials", paramLabel = "K", defaultValue = "10", converter = Params.Positive.class,
+      description = "trials of check-potential per game, 1.." + MAX_TRIALS + " (default 10)")
   int trials = 10;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of check-potential")
@@ -32,17 +42,17 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--exact", description = "print every exact value as a full p/q")
   boolean exact;
 
+  @Mixin
+  LimitOptions limits = new LimitOptions();
+
   @Override
   public Integer call() {
     if (!"distancing".equals(target)) {
       throw new IllegalArgumentException("audit target '" + target + "' is unknown; known: distancing");
     }
-    if (agents < 2 || agents > 64) {
-      throw new IllegalArgumentException("--agents " + agents + " is outside 2..64");
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("--max-iterations must be >= 1");
-    }
+    Params.range("--agents", agents, 2, 64);
+    Params.range("--max-iterations", maxIterations, 1, MAX_ITERATIONS);
+    Params.range("--trials", trials, 1, MAX_TRIALS);
     Main.Context c = Main.context();
     List<DistancingAudit.RunSummary> runs =
         new DistancingAudit(agents, maxIterations, trials, seed, exact).run(c.out, c.err);

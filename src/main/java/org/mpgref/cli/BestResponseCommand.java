@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         + " with its Bellman-optimality certificate re-checked exactly.",
         "Lines: BR agent state action | VSTAR agent state value | CERTIFIED true|false"},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class BestResponseCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
   String game = "";
@@ -29,11 +29,16 @@ final class BestResponseCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "POLICY", description = "policy file, - for stdin, or uniform")
   String policy = "";
 
-  @Option(names = "--agent", paramLabel = "i", description = "only agent i (index, from 0)")
+  @Option(names = "--agent", paramLabel = "i", converter = Params.NonNegative.class,
+      description = "only agent i, an index in 0..N-1")
   @Nullable Integer agent;
 
-  @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default: published)")
+  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
+      description = "N >= 1 for a catalog game (default: published; refused with a file)")
   @Nullable Integer agents;
+
+  @Mixin
+  LimitOptions limits = new LimitOptions();
 
   @Mixin
   OutputOptions output = new OutputOptions();

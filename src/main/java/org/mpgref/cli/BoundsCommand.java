@@ -52,7 +52,7 @@ import picocli.CommandLine.Parameters;
             + " PMDSTEPKL | PHIHALFSPAN | IPGSTEPNONDECREASING | IPGSTEPASCENT | QASCENTSTEPNONDECREASING |"
             + " VISITATIONFLOOR | NASHREGRETSTEP (specs/cli.md)"},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class BoundsCommand implements Callable<Integer> {
   /** Source of the game's own data. */
   static final String GAME_SOURCE = "game definition";
@@ -91,8 +91,12 @@ final class BoundsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
   String game = "";
 
-  @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default: published)")
+  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
+      description = "N >= 1 for a catalog game (default: published; refused with a file)")
   @Nullable Integer agents;
+
+  @Mixin
+  LimitOptions limits = new LimitOptions();
 
   @Option(names = "--expensive", paramLabel = "WHEN", defaultValue = "auto", description = "auto (default): compute"
       + " phi_max, the exact M and the exact visitation floor only within the size guard, else print their proven"

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         "The deviating pair is drawn among the agents with at least two actions (DEVIATORS); a trial is informative"
             + " when both deviations change the deviating agent's policy."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class CheckPotentialCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "catalog game (distancing, routing,"
       + " potential-states-not-mpg, zero-sum-state-mpg), a game file, or - for stdin")
@@ -38,6 +38,8 @@ final class CheckPotentialCommand implements Callable<Integer> {
 
   @Mixin
   OutputOptions output = new OutputOptions();
+
+  @Mixin LimitOptions limits = new LimitOptions();
 
   @Override
   public Integer call() {

@@ -11,6 +11,9 @@ import org.mpgref.io.Json;
 import org.mpgref.io.nfg.NfgExport;
 import org.mpgref.io.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +25,7 @@ import picocli.CommandLine.Parameters;
             + " limit)",
         "  nfg    Gambit strategic form (payoff version) of one state's stage game (--state S when |S| > 1)"},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class ConvertCommand implements Callable<Integer> {
   /** A target form of {@code convert}. */
   interface Target {
@@ -53,15 +56,23 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "FORM", required = true, description = "json, table or nfg")
   String to = "";
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write here (atomically) instead of stdout")
+  @Option(names = "--out", paramLabel = "FILE", converter = Params.OutFile.class, description = "write here instead"
+      + " of stdout (checked writable before any work, written atomically; - for stdout)")
   @Nullable String out;
 
-  @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default: published)")
+  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
+      description = "N >= 1 for a catalog game (default: published; refused with a file)")
   @Nullable Integer agents;
+
+  @Mixin
+  LimitOptions limits = new LimitOptions();
 
   @Option(names = "--state", paramLabel = "S", description = "for --to nfg: the state whose stage game is exported"
       + " (index or label; required when the game has more than one state)")
   @Nullable String state;
+
+  @Spec
+  @Nullable CommandSpec spec;
 
   private static int stateIndex(MarkovGame g, String s) {
     for (int k = 0; k < g.stateCount(); k++) {
@@ -87,7 +98,15 @@ final class ConvertCommand implements Callable<Integer> {
     if (target == null) {
       throw new IllegalArgumentException("--to " + to + " is unknown; known: " + String.join(", ", TARGETS.keySet()));
     }
+    CommandSpec sp = spec;
+    if (sp != null) {
+      Params.requires(sp, "--state", "nfg".equals(to), "--to nfg");
+    }
     MarkovGame g = Inputs.game(in, agents);
+    if ("nfg".equals(to) && state == null && g.stateCount() > 1) {
+      throw new IllegalArgumentException("--to nfg exports one state's stage game: give --state S (an index in 0.."
+          + (g.stateCount() - 1) + " or a state label); " + g.name() + " has " + g.stateCount() + " states");
+    }
     String text = target.write(g, state);
     String file = out;
     if (file == null || "-".equals(file)) {

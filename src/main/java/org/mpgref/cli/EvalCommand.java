@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         "Lines: V agent state value | VRHO agent value | QBAR agent state action value |"
             + " ADV agent state action value | D state value | PHI state value | PHIRHO value"},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "game file (mpgref-game/1), - for stdin, or a catalog"
       + " name: distancing, routing, potential-states-not-mpg, zero-sum-state-mpg")
@@ -31,8 +31,12 @@ final class EvalCommand implements Callable<Integer> {
       + " uniform")
   String policy = "";
 
-  @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default: published)")
+  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
+      description = "N >= 1 for a catalog game (default: published; refused with a file)")
   @Nullable Integer agents;
+
+  @Mixin
+  LimitOptions limits = new LimitOptions();
 
   @Mixin
   OutputOptions output = new OutputOptions();

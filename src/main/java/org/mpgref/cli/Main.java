@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.io.FormatException;
+import org.mpgref.limits.CancelledException;
+import org.mpgref.limits.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,12 +23,14 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 success; 1 a check failed (a certificate did not verify); 2 bad input or parameters (one line on
  * stderr naming the entry and the rule it breaks, no stack trace, nothing on stdout, no output file); 3 internal
- * error.
+ * error; 4 stopped by {@code --max-seconds} (one line on stderr, {@code "stopped after X s (--max-seconds): ..."};
+ * what was certified before the deadline is kept: {@code learn} writes the completed iterates, {@code audit} has
+ * printed the completed sections, the other commands print nothing).
  */
 @Command(name = "mpgref", mixinStandardHelpOptions = true, version = "mpgref 0.1.0",
     description = "Exact reference implementation of independent learning in Markov potential games.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL},
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED},
     subcommands = {EvalCommand.class, BestResponseCommand.class, NashGapCommand.class, CheckPotentialCommand.class,
         LearnCommand.class, BoundsCommand.class, ConvertCommand.class, AuditCommand.class, ServeCommand.class,
         VectorsCommand.class})
@@ -39,6 +43,10 @@ public final class Main implements Callable<Integer> {
   static final String EXIT_BAD_INPUT = "2:bad input or parameters (one line on stderr; nothing on stdout, no file)";
   /** Exit code 3, for --help. */
   static final String EXIT_INTERNAL = "3:internal error";
+  /** Exit code 4, for --help. */
+  static final String EXIT_STOPPED = "4:stopped by --max-seconds (one line on stderr; what was certified is kept)";
+  /** The exit code of a run stopped by --max-seconds. */
+  static final int STOPPED = 4;
 
   private static final ThreadLocal<@Nullable Context> CONTEXT = new ThreadLocal<>();
 
@@ -65,7 +73,7 @@ public final class Main implements Callable<Integer> {
    * @param args arguments
    * @param out results
    * @param err progress and errors
-   * @return the exit code (0 success, 1 check failed, 2 bad input, 3 internal error)
+   * @return the exit code (0 success, 1 check failed, 2 bad input, 3 internal error, 4 stopped by --max-seconds)
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, System.in, out, err);
@@ -78,13 +86,21 @@ public final class Main implements Callable<Integer> {
    * @param in what a file argument {@code -} reads
    * @param out results
    * @param err progress and errors
-   * @return the exit code (0 success, 1 check failed, 2 bad input, 3 internal error)
+   * @return the exit code (0 success, 1 check failed, 2 bad input, 3 internal error, 4 stopped by --max-seconds)
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof LimitOptions.Stopped) {
+        err.println("mpgref: " + FormatException.oneLine(String.valueOf(ex.getMessage())));
+        return STOPPED;
+      }
+      if (ex instanceof CancelledException) {
+        err.println("mpgref: " + FormatException.oneLine(String.valueOf(ex.getMessage())));
+        return STOPPED;
+      }
       if (ex instanceof InvalidGameException || ex instanceof IllegalArgumentException) {
         err.println("mpgref: " + FormatException.oneLine(String.valueOf(ex.getMessage())));
         return 2;
@@ -95,6 +111,28 @@ public final class Main implements Callable<Integer> {
     cl.setParameterExceptionHandler((ex, a) -> {
       err.println("mpgref: " + FormatException.oneLine(String.valueOf(ex.getMessage())));
       return 2;
+    });
+    cl.setExecutionStrategy(parseResult -> {
+      CommandLine.ParseResult last = parseResult;
+      while (last.hasSubcommand()) {
+        last = last.subcommand();
+      }
+      @Nullable LimitOptions limits = LimitOptions.of(last.commandSpec());
+      if (limits == null) {
+        return new CommandLine.RunLast().execute(parseResult);
+      }
+      try {
+        String name = last.commandSpec().name();
+        String kept = "audit".equals(name) ? "the lines printed so far are complete; the rest was not computed"
+            : "learn".equals(name) ? "no iterate was completed; nothing was written" : "nothing was printed";
+        return limits.run(Limits.DEFAULT, kept, () -> new CommandLine.RunLast().execute(parseResult));
+      } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
+        throw e;
+      } catch (LimitOptions.Stopped e) {
+        throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), "stopped", e);
+      } catch (Exception e) {
+        throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), "failed", e);
+      }
     });
     @Nullable Context previous = CONTEXT.get();
     CONTEXT.set(new Context(in, out, err));

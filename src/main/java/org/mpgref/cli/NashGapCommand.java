@@ -12,6 +12,8 @@ import org.mpgref.io.PolicyFormat;
 import org.mpgref.io.ResultsFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
         "Lines: [ROUNDED K | L1 distance] BR agent state action | GAP agent state value | GAPRHO agent value |"
             + " NASHGAP value | NASHCONV value | MAXSTATEGAP value | CERTIFIED true|false"},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class NashGapCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
   String game = "";
@@ -37,12 +39,20 @@ final class NashGapCommand implements Callable<Integer> {
       + " rounded policy's exact gap")
   boolean certify;
 
-  @Option(names = "--round-digits", paramLabel = "K", defaultValue = "6",
-      description = "with --certify: round to multiples of 10^-K (default 6)")
+  @Option(names = "--round-digits", paramLabel = "K", defaultValue = "6", converter = Params.Positive.class,
+      description = "only with --certify: round to multiples of 10^-K, K in 1.." + PolicyRounding.MAX_DIGITS
+          + " (default 6)")
   int roundDigits = 6;
 
-  @Option(names = "--agents", paramLabel = "N", description = "N for a catalog game (default: published)")
+  @Spec
+  @Nullable CommandSpec spec;
+
+  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
+      description = "N >= 1 for a catalog game (default: published; refused with a file)")
   @Nullable Integer agents;
+
+  @Mixin
+  LimitOptions limits = new LimitOptions();
 
   @Mixin
   OutputOptions output = new OutputOptions();
@@ -50,14 +60,15 @@ final class NashGapCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int digits = output.digits();
+    CommandSpec sp = spec;
+    if (sp != null) {
+      Params.requires(sp, "--round-digits", certify, "--certify");
+    }
+    Params.range("--round-digits", roundDigits, 1, PolicyRounding.MAX_DIGITS);
     MarkovGame g = Inputs.game(game, agents);
     PolicyRounding.@Nullable Rounded rounded = null;
     Policy pi;
     if (certify) {
-      if (roundDigits < 1 || roundDigits > PolicyRounding.MAX_DIGITS) {
-        throw new IllegalArgumentException("--round-digits " + roundDigits + " is outside 1.."
-            + PolicyRounding.MAX_DIGITS);
-      }
       DoublePolicy floating = "uniform".equals(policy) ? Policy.uniform(g).toDouble()
           : PolicyFormat.readDouble(Inputs.json(policy), g, Inputs.sourceName(policy));
       rounded = PolicyRounding.toDecimalGrid(floating, roundDigits);

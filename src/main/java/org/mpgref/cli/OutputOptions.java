@@ -4,8 +4,8 @@ import picocli.CommandLine.Option;
 
 /** The output options every result-printing command shares: {@code --digits N} and {@code --json}. */
 final class OutputOptions {
-  @Option(names = "--digits", paramLabel = "N", defaultValue = "0",
-      description = "also print each exact value as a decimal with N significant digits, correctly rounded"
+  @Option(names = "--digits", paramLabel = "N", defaultValue = "0", converter = Params.NonNegative.class,
+      description = "N in 0..1000: also print each exact value as a decimal with N significant digits, correctly rounded"
           + " (default 0: exact p/q only)")
   int digits;
 

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mpgref.conformance.ConformanceVectors;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,7 +18,7 @@ import picocli.CommandLine.Parameters;
         "generate DIR: write the vector set (deterministic for a seed; the checked-in set: --seed 20261122).",
         "check DIR: recompute every vector and print one line per difference; VECTORS <n> OK when all agree."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class VectorsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ACTION", description = "generate or check")
   String action = "";
@@ -26,9 +30,19 @@ final class VectorsCommand implements Callable<Integer> {
       + " 20261122, the checked-in set)")
   long seed = ConformanceVectors.DEFAULT_SEED;
 
+  @Mixin
+  LimitOptions limits = new LimitOptions();
+
+  @Spec
+  @Nullable CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Main.Context c = Main.context();
+    CommandSpec sp = spec;
+    if (sp != null) {
+      Params.requires(sp, "--seed", "generate".equals(action), "generate (check recomputes the vectors' own seeds)");
+    }
     Path d = Path.of(dir);
     switch (action) {
       case "generate": {

@@ -2,10 +2,12 @@ package org.mpgref.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.mpgref.evaluation.DoubleEvaluation;
 import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.DoublePolicy;
+import org.mpgref.limits.Cancellation;
 import org.mpgref.linalg.SimplexProjection;
 
 /**
@@ -31,8 +33,30 @@ public final class DoubleDynamics {
    */
   public static List<Iterate> run(DoubleMarkovGame game, Algorithm algorithm, double eta, int maxIterations,
       double stopL1, IntConsumer progress) {
-    if (!(eta > 0) || maxIterations < 0) {
-      throw new IllegalArgumentException("eta must be > 0 and maxIterations >= 0");
+    return run(game, algorithm, eta, maxIterations, stopL1, progress, it -> { });
+  }
+
+  /**
+   * {@link #run(DoubleMarkovGame, Algorithm, double, int, double, IntConsumer)}, handing every completed iterate to
+   * {@code completed} as soon as it is computed (so that a caller stopped by a time limit keeps them). Each step checks
+   * {@link Cancellation#check()}, and every updated row and every evaluation must be finite.
+   *
+   * @param game the double game
+   * @param algorithm the dynamics
+   * @param eta η > 0, finite
+   * @param maxIterations the largest number of steps
+   * @param stopL1 stop when the L1 change falls below this
+   * @param progress called with t after every step
+   * @param completed receives π^0, π^1, ... in order
+   * @return the iterates π^0..π^T
+   * @throws IllegalArgumentException if η is not a positive finite number, maxIterations < 0, or a step leaves the
+   *     range of double (one line naming the iteration, the agent and the state)
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted
+   */
+  public static List<Iterate> run(DoubleMarkovGame game, Algorithm algorithm, double eta, int maxIterations,
+      double stopL1, IntConsumer progress, Consumer<Iterate> completed) {
+    if (!(eta > 0) || !Double.isFinite(eta) || maxIterations < 0) {
+      throw new IllegalArgumentException("eta = " + eta + " must be a positive finite number and maxIterations >= 0");
     }
     int n = game.agentCount();
     int states = game.stateCount();
@@ -49,9 +73,13 @@ public final class DoubleDynamics {
     List<Iterate> out = new ArrayList<>();
     DoublePolicy policy = DoublePolicy.ofStateMajor(pi);
     DoubleEvaluation ev = DoubleEvaluation.of(game, policy);
-    out.add(record(0, policy, ev, Double.NaN));
+    Iterate first = record(0, policy, ev, Double.NaN);
+    requireFinite(first);
+    out.add(first);
+    completed.accept(first);
     double oneMinusGamma = 1 - game.discount();
     for (int t = 1; t <= maxIterations; t++) {
+      Cancellation.check();
       double[][][] next = new double[states][n][];
       for (int s = 0; s < states; s++) {
         for (int i = 0; i < n; i++) {
@@ -83,13 +111,17 @@ public final class DoubleDynamics {
             default:
               throw new IllegalStateException("unknown algorithm " + algorithm);
           }
+          requireFinite(t, i, s, next[s][i], eta);
         }
       }
       DoublePolicy nextPolicy = DoublePolicy.ofStateMajor(next);
       double l1 = nextPolicy.l1Distance(policy) / n;
       policy = nextPolicy;
       ev = DoubleEvaluation.of(game, policy);
-      out.add(record(t, policy, ev, l1));
+      Iterate it = record(t, policy, ev, l1);
+      requireFinite(it);
+      out.add(it);
+      completed.accept(it);
       progress.accept(t);
       if (l1 < stopL1) {
         break;
@@ -119,6 +151,43 @@ public final class DoubleDynamics {
       p[a] /= z;
     }
     return p;
+  }
+
+  /**
+   * Refuses an updated row that left the range of double (an overflowing step η Q̄, or logits θ that overflowed).
+   *
+   * @param t the iteration
+   * @param agent i
+   * @param state s
+   * @param row π_i^t(·|s)
+   * @param eta η
+   * @throws IllegalArgumentException naming the iteration, agent and state
+   */
+  static void requireFinite(int t, int agent, int state, double[] row, double eta) {
+    for (double x : row) {
+      if (!Double.isFinite(x)) {
+        throw new IllegalArgumentException("iteration " + t + ": the double update of agent " + agent + " at state "
+            + state + " is not finite (eta = " + eta + " times Qbar leaves the range of double); use a smaller step"
+            + " or an exact run");
+      }
+    }
+  }
+
+  /**
+   * Refuses an iterate whose double evaluation left the range of double (e.g. rewards near the largest double).
+   *
+   * @param it the iterate
+   * @throws IllegalArgumentException naming the iteration
+   */
+  static void requireFinite(Iterate it) {
+    boolean ok = Double.isFinite(it.nashGap());
+    for (double v : it.values()) {
+      ok &= Double.isFinite(v);
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("iteration " + it.t() + ": the double evaluation is not finite (values or"
+          + " Nash gap overflow double); the game's numbers are too large for a double run; use an exact run");
+    }
   }
 
   static Iterate record(int t, DoublePolicy policy, DoubleEvaluation ev, double l1) {

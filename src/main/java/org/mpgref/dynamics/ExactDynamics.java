@@ -2,13 +2,19 @@ package org.mpgref.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.math.BigInteger;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
+import org.mpgref.game.TabularMarkovGame;
+import org.mpgref.limits.Limits;
+import org.mpgref.limits.Cancellation;
 import org.mpgref.linalg.SimplexProjection;
 
 /**
@@ -17,6 +23,8 @@ import org.mpgref.linalg.SimplexProjection;
  * composes a rational function of π of degree about N·|S|); callers bound the run length.
  */
 public final class ExactDynamics {
+  private static final double LOG10_2 = Math.log10(2);
+
   private ExactDynamics() {}
 
   /**
@@ -41,6 +49,7 @@ public final class ExactDynamics {
     BigFraction oneMinusGamma = BigFraction.ONE.subtract(game.discount());
     BigFraction[][][] next = new BigFraction[n][game.stateCount()][];
     for (int s = 0; s < game.stateCount(); s++) {
+      Cancellation.check();
       BigFraction scale = algorithm == Algorithm.IPG
           ? eta.multiply(evaluation.visitation(s)).divide(oneMinusGamma)
           : eta;
@@ -58,45 +67,105 @@ public final class ExactDynamics {
 
   /**
    * Runs a rational dynamics exactly from {@code start} for at most {@code iterations} steps, stopping early when the
-   * policy no longer changes (exact fixed point) or when an iterate's largest denominator exceeds
-   * {@code maxDenominatorDigits} decimal digits (exact iterates grow geometrically; the run then ends with the iterates
-   * computed so far and the caller is told by {@link Run#stoppedBySize()}).
+   * policy no longer changes (exact fixed point) or when the size guard predicts that the next iterate would be too
+   * large; equivalent to {@link #run(MarkovGame, Policy, Algorithm, BigFraction, int, int, Consumer)} with a consumer
+   * that does nothing.
    *
    * @param game the game
    * @param start π^0
    * @param algorithm IPG or PROJECTED_Q_ASCENT
    * @param eta η > 0
    * @param iterations the largest number of steps T ≥ 0
-   * @param maxDenominatorDigits size guard on the iterates, e.g. 10,000
+   * @param maxDenominatorDigits size guard on the iterates and their evaluations, e.g. 10,000 decimal digits
    * @return the exact iterates π^0..π^T' and why the run stopped
-   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0 or iterations < 0
+   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0, iterations < 0 or maxDenominatorDigits < 1
    * @throws InvalidGameException if the start policy does not fit the game
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted (a time limit)
    */
   public static Run run(MarkovGame game, Policy start, Algorithm algorithm, BigFraction eta, int iterations,
       int maxDenominatorDigits) {
+    return run(game, start, algorithm, eta, iterations, maxDenominatorDigits, it -> { });
+  }
+
+  /**
+   * Runs a rational dynamics exactly from {@code start} for at most {@code iterations} steps, handing every completed
+   * iterate (π^t with its exact evaluation and Nash gap) to {@code completed} as soon as it is certified, so that a
+   * caller interrupted by a time limit keeps what was done.
+   *
+   * <p>The run stops early when the policy no longer changes (exact fixed point), or, <em>before</em> the expensive
+   * work, when the size guard {@code maxDenominatorDigits} would be passed ({@link Run#stoppedBySize()}): the step
+   * π^t → π^{t+1} is cheap (field operations and a projection on rows of |A_i| entries), the exact evaluation of
+   * π^{t+1} (a linear solve whose denominators have about Σ_s (Σ_i L_i(s) + L_P(s)) digits, with L_i(s) the digits of
+   * the common denominator of π_i(·|s) and L_P(s) those of the game's data in row s, by Cramer's rule and Hadamard's
+   * bound) and its best responses are not. So the guard refuses π^{t+1} when its own largest denominator passes the
+   * guard, or when the predicted evaluation digits E(π^{t+1}) = E(π^0) + Σ_{s,i} (L_i(s)(π^{t+1}) − L_i(s)(π^0)),
+   * calibrated on the measured evaluation of π^0, do, or when the estimated work of that evaluation ({@link
+   * #evaluationWork}) passes {@code Limits.current().maxWork()}; the reason is in {@link Run#stopReason()}.
+   *
+   * @param game the game
+   * @param start π^0
+   * @param algorithm IPG or PROJECTED_Q_ASCENT
+   * @param eta η > 0
+   * @param iterations the largest number of steps T ≥ 0
+   * @param maxDenominatorDigits size guard (decimal digits) on the iterates and their evaluations, e.g. 10,000
+   * @param completed receives π^0, π^1, ... in order, each once certified
+   * @return the exact iterates π^0..π^T' and why the run stopped
+   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0, iterations < 0 or maxDenominatorDigits < 1
+   * @throws InvalidGameException if the start policy does not fit the game
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted (a time limit); the iterates handed to
+   *     {@code completed} stay valid
+   */
+  public static Run run(MarkovGame game, Policy start, Algorithm algorithm, BigFraction eta, int iterations,
+      int maxDenominatorDigits, Consumer<ExactIterate> completed) {
     if (iterations < 0) {
       throw new IllegalArgumentException("iterations must be >= 0");
     }
+    if (maxDenominatorDigits < 1) {
+      throw new IllegalArgumentException("maxDenominatorDigits must be >= 1");
+    }
     List<ExactIterate> out = new ArrayList<>();
     Policy pi = start;
+    Cancellation.check();
     Evaluation ev = Evaluation.of(game, pi);
-    out.add(record(0, ev, Optional.empty()));
-    boolean bySize = false;
+    long startRows = rowDenominatorDigits(start);
+    long startEvaluation = evaluationDenominatorDigits(ev);
+    ExactIterate first = record(0, ev, Optional.empty());
+    out.add(first);
+    completed.accept(first);
+    @Nullable String stop = null;
     for (int t = 1; t <= iterations; t++) {
+      Cancellation.check();
       Policy next = step(ev, algorithm, eta);
+      int digits = largestDenominatorDigits(next);
+      if (digits > maxDenominatorDigits) {
+        stop = "iterate " + t + " has a " + digits + "-digit denominator, above --max-denominator-digits "
+            + maxDenominatorDigits;
+        break;
+      }
+      long predicted = startEvaluation + Math.max(0, rowDenominatorDigits(next) - startRows);
+      if (predicted > maxDenominatorDigits) {
+        stop = "evaluating iterate " + t + " would need denominators of about " + predicted + " digits (iterate " + t
+            + " has " + digits + "-digit denominators), above --max-denominator-digits " + maxDenominatorDigits;
+        break;
+      }
+      double work = evaluationWork(game, predicted);
+      if (work > Limits.current().maxWork()) {
+        stop = "evaluating iterate " + t + " (denominators of about " + predicted + " digits) needs about "
+            + Limits.sci(work) + " work units, above --max-work " + Limits.sci(Limits.current().maxWork());
+        break;
+      }
       BigFraction l1 = next.l1Distance(pi).divide(game.agentCount());
       pi = next;
+      Cancellation.check();
       ev = Evaluation.of(game, pi);
-      out.add(record(t, ev, Optional.of(l1)));
+      ExactIterate it = record(t, ev, Optional.of(l1));
+      out.add(it);
+      completed.accept(it);
       if (l1.signum() == 0) {
         break;
       }
-      if (largestDenominatorDigits(pi) > maxDenominatorDigits) {
-        bySize = true;
-        break;
-      }
     }
-    return new Run(out, bySize);
+    return new Run(out, stop != null, stop == null ? "" : stop);
   }
 
   /**
@@ -104,17 +173,94 @@ public final class ExactDynamics {
    *
    * @param iterates π^0..π^T'
    * @param stoppedBySize whether the denominator guard ended the run
+   * @param stopReason why the guard ended it (one line), or empty
    */
-  public record Run(List<ExactIterate> iterates, boolean stoppedBySize) {
+  public record Run(List<ExactIterate> iterates, boolean stoppedBySize, String stopReason) {
     /**
      * Copies the list.
      *
      * @param iterates iterates
      * @param stoppedBySize flag
+     * @param stopReason reason
      */
     public Run {
       iterates = List.copyOf(iterates);
     }
+  }
+
+  /**
+   * Σ over agents i and states s of the decimal digits of the common denominator (least common multiple) of the row
+   * π_i(·|s): the policy's share of the denominators of its exact evaluation.
+   *
+   * @param p a policy
+   * @return the sum of the rows' denominator digits
+   */
+  public static long rowDenominatorDigits(Policy p) {
+    long sum = 0;
+    for (int i = 0; i < p.agentCount(); i++) {
+      for (int s = 0; s < p.stateCount(); s++) {
+        BigInteger lcm = BigInteger.ONE;
+        for (int a = 0; a < p.actionCount(i); a++) {
+          BigInteger d = p.prob(i, s, a).getDenominator().abs();
+          lcm = lcm.divide(lcm.gcd(d)).multiply(d);
+        }
+        sum += digits(lcm);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The largest denominator digits of an exact evaluation's V_i(s), Q̄_i(s,a) and d_ρ(s).
+   *
+   * @param ev the evaluation
+   * @return decimal digits (from the bit length; may exceed the exact count by one)
+   */
+  public static long evaluationDenominatorDigits(Evaluation ev) {
+    MarkovGame g = ev.game();
+    long max = 0;
+    for (int s = 0; s < g.stateCount(); s++) {
+      max = Math.max(max, digits(ev.visitation(s).getDenominator()));
+      for (int i = 0; i < g.agentCount(); i++) {
+        max = Math.max(max, digits(ev.value(i, s).getDenominator()));
+        for (int a = 0; a < g.actionCount(i); a++) {
+          max = Math.max(max, digits(ev.qBar(i, s, a).getDenominator()));
+        }
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Estimated work of the exact evaluation of a tabular game's policy whose evaluation has denominators of about
+   * {@code digits} decimal digits: (S·J·(N+S) + S³ + N·S²·A_max) rational operations (stage expectations over the J
+   * joint actions, the elimination, the Q̄ rows), each about 40 w² word operations on w = digits/9.63 32-bit words (a
+   * product and a gcd-reduction; specs/limits.md). Measured: S = 4, J = 27, N = 3, 3637 digits, 5.5·10^9 units in
+   * about 10 s. Zero (not estimated) for games that are not {@link TabularMarkovGame}s, whose evaluation does not
+   * enumerate joint actions.
+   *
+   * @param game the game
+   * @param digits the predicted denominator digits
+   * @return the estimate in work units
+   */
+  public static double evaluationWork(MarkovGame game, long digits) {
+    if (!(game instanceof TabularMarkovGame)) {
+      return 0;
+    }
+    double s = game.stateCount();
+    double n = game.agentCount();
+    double j = ((TabularMarkovGame) game).jointActionCount();
+    int aMax = 1;
+    for (int i = 0; i < game.agentCount(); i++) {
+      aMax = Math.max(aMax, game.actionCount(i));
+    }
+    double ops = s * j * (n + s) + s * s * s + n * s * s * aMax;
+    double w = digits / 9.63;
+    return ops * 40 * w * w;
+  }
+
+  private static long digits(BigInteger v) {
+    return (long) Math.floor((v.abs().bitLength() - 1) * LOG10_2) + 1;
   }
 
   private static ExactIterate record(int t, Evaluation ev, Optional<BigFraction> l1) {

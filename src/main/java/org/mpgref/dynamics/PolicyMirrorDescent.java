@@ -2,6 +2,7 @@ package org.mpgref.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.DoubleEvaluation;
@@ -11,6 +12,7 @@ import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
+import org.mpgref.limits.Cancellation;
 import org.mpgref.linalg.SimplexProjection;
 
 /**
@@ -78,6 +80,28 @@ public final class PolicyMirrorDescent {
   }
 
   /**
+   * {@link #runExactEuclidean(MarkovGame, Policy, BigFraction, int, int)}, handing each certified iterate to
+   * {@code completed} ({@link ExactDynamics#run(MarkovGame, Policy, Algorithm, BigFraction, int, int,
+   * java.util.function.Consumer)}).
+   *
+   * @param game the game
+   * @param start π^0
+   * @param eta η &gt; 0
+   * @param iterations T ≥ 0
+   * @param maxDenominatorDigits size guard (decimal digits)
+   * @param completed receives each certified iterate
+   * @return the run
+   * @throws IllegalArgumentException if η ≤ 0 or iterations &lt; 0
+   * @throws InvalidGameException if the start policy does not fit the game
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted
+   */
+  public static ExactDynamics.Run runExactEuclidean(MarkovGame game, Policy start, BigFraction eta, int iterations,
+      int maxDenominatorDigits, Consumer<ExactIterate> completed) {
+    return ExactDynamics.run(game, start, Algorithm.PROJECTED_Q_ASCENT, eta, iterations, maxDenominatorDigits,
+        completed);
+  }
+
+  /**
    * The Euclidean update of one row: Proj_Δ(p + η q).
    *
    * @param p π_i^t(·|s) as [a]
@@ -133,6 +157,10 @@ public final class PolicyMirrorDescent {
    * @throws IllegalArgumentException if η is not a positive finite number
    */
   public static DoublePolicy doubleStep(DoubleEvaluation evaluation, MirrorMap map, double eta) {
+    return doubleStep(evaluation, map, eta, 0);
+  }
+
+  private static DoublePolicy doubleStep(DoubleEvaluation evaluation, MirrorMap map, double eta, int t) {
     DoubleMarkovGame game = evaluation.game();
     DoublePolicy pi = evaluation.policy();
     int n = game.agentCount();
@@ -147,6 +175,9 @@ public final class PolicyMirrorDescent {
           q[a] = evaluation.qBar(i, s, a);
         }
         next[s][i] = map == MirrorMap.EUCLIDEAN ? euclideanRow(p, q, eta) : klRow(p, q, eta);
+        if (t > 0) {
+          DoubleDynamics.requireFinite(t, i, s, next[s][i], eta);
+        }
       }
     }
     return DoublePolicy.ofStateMajor(next);
@@ -194,6 +225,30 @@ public final class PolicyMirrorDescent {
    */
   public static List<Iterate> runDoubleRecorded(DoubleMarkovGame game, DoublePolicy start, MirrorMap map,
       double eta, int maxIterations, double stopL1, IntConsumer progress) {
+    return runDoubleRecorded(game, start, map, eta, maxIterations, stopL1, progress, it -> { });
+  }
+
+  /**
+   * {@link #runDoubleRecorded(DoubleMarkovGame, DoublePolicy, MirrorMap, double, int, double, IntConsumer)}, handing
+   * every completed iterate to {@code completed} as soon as it is computed (a caller stopped by a time limit keeps
+   * them). Each step checks {@link Cancellation#check()}; every updated row and evaluation must be finite.
+   *
+   * @param game the double game
+   * @param start π^0
+   * @param map the mirror map
+   * @param eta η &gt; 0
+   * @param maxIterations T ≥ 0
+   * @param stopL1 the stopping threshold on the L1 change
+   * @param progress called with t after each step
+   * @param completed receives π^0, π^1, ... in order
+   * @return the iterates from t = 0
+   * @throws IllegalArgumentException if η is not a positive finite number, maxIterations &lt; 0, or a step leaves
+   *     the range of double (naming the iteration, agent and state)
+   * @throws InvalidGameException if the start policy does not fit the game
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted
+   */
+  public static List<Iterate> runDoubleRecorded(DoubleMarkovGame game, DoublePolicy start, MirrorMap map,
+      double eta, int maxIterations, double stopL1, IntConsumer progress, Consumer<Iterate> completed) {
     if (!(eta > 0) || !Double.isFinite(eta)) {
       throw new IllegalArgumentException("eta = " + eta + " must be a positive finite number");
     }
@@ -224,11 +279,15 @@ public final class PolicyMirrorDescent {
     List<Iterate> out = new ArrayList<>();
     DoublePolicy pi = start;
     DoubleEvaluation ev = DoubleEvaluation.of(game, pi);
-    out.add(DoubleDynamics.record(0, pi, ev, Double.NaN));
+    Iterate first = DoubleDynamics.record(0, pi, ev, Double.NaN);
+    DoubleDynamics.requireFinite(first);
+    out.add(first);
+    completed.accept(first);
     for (int t = 1; t <= maxIterations; t++) {
+      Cancellation.check();
       DoublePolicy next;
       if (map == MirrorMap.EUCLIDEAN) {
-        next = doubleStep(ev, map, eta);
+        next = doubleStep(ev, map, eta, t);
       } else {
         double[][][] rows = new double[states][n][];
         for (int s = 0; s < states; s++) {
@@ -237,6 +296,7 @@ public final class PolicyMirrorDescent {
               theta[s][i][a] += eta * ev.qBar(i, s, a);
             }
             rows[s][i] = DoubleDynamics.softmax(theta[s][i]);
+            DoubleDynamics.requireFinite(t, i, s, rows[s][i], eta);
           }
         }
         next = DoublePolicy.ofStateMajor(rows);
@@ -244,7 +304,10 @@ public final class PolicyMirrorDescent {
       double l1 = next.l1Distance(pi) / n;
       pi = next;
       ev = DoubleEvaluation.of(game, pi);
-      out.add(DoubleDynamics.record(t, pi, ev, l1));
+      Iterate it = DoubleDynamics.record(t, pi, ev, l1);
+      DoubleDynamics.requireFinite(it);
+      out.add(it);
+      completed.accept(it);
       progress.accept(t);
       if (l1 < stopL1) {
         break;

@@ -11,6 +11,7 @@ import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Rationals;
 import org.mpgref.linalg.ExactLinearSolver;
+import org.mpgref.limits.Cancellation;
 
 /**
  * The distribution mismatch coefficient M = max_{π,π'} ‖d_ρ^π / d_ρ^{π'}‖_∞ over product policies (Fox et al. 2022,
@@ -95,6 +96,7 @@ public final class MismatchCoefficient {
     BigFraction bestMax = BigFraction.ZERO;
     BigFraction bestMin = BigFraction.ONE;
     for (int target = 0; target < states; target++) {
+      Cancellation.check();
       BigFraction max = extreme(game, rows, target, true);
       BigFraction min = extreme(game, rows, target, false);
       if (min.signum() == 0) {
@@ -124,6 +126,7 @@ public final class MismatchCoefficient {
     int[] choice = new int[states];
     BigFraction[] w;
     while (true) {
+      Cancellation.check();
       BigFraction[][] p = new BigFraction[states][];
       BigFraction[][] r = new BigFraction[states][1];
       for (int s = 0; s < states; s++) {

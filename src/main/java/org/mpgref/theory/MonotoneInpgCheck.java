@@ -9,6 +9,7 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
+import org.mpgref.limits.Cancellation;
 
 /**
  * Rigorous check of Fox et al. 2022, Lemma 3.4 ("Φ is non-decreasing under INPG") one step at a time, without
@@ -194,6 +195,7 @@ public final class MonotoneInpgCheck {
     List<Step> out = new ArrayList<>();
     Policy pi = start;
     for (int t = 0; t < steps; t++) {
+      Cancellation.check();
       Step st = step(game, pi, eta, digits, t);
       out.add(st);
       pi = st.next();

@@ -11,6 +11,7 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
+import org.mpgref.limits.Cancellation;
 
 /**
  * Exact check of the monotone-potential lemma for the rational dynamics (IPG, projected Q-ascent) in a Markov
@@ -206,6 +207,7 @@ public final class MonotoneProjectedCheck {
     List<Step> out = new ArrayList<>();
     Evaluation ev = Evaluation.of(game, start);
     for (int t = 0; t < steps; t++) {
+      Cancellation.check();
       Policy next = ExactDynamics.step(ev, algorithm, eta);
       Evaluation evNext = Evaluation.of(game, next);
       out.add(measure(game, ev, evNext, algorithm, eta, t, curvature, smoothness));

@@ -17,6 +17,7 @@ import org.mpgref.game.StageRange;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
+import org.mpgref.limits.Cancellation;
 
 /**
  * Nash regret of a sequence of product policies, exactly, and the Nash-regret bound proven in this project for
@@ -298,6 +299,7 @@ public final class NashRegret {
     BigFraction oneMinusGamma = BigFraction.ONE.subtract(game.discount());
     BigFraction floor = BigFraction.ONE;
     for (int target = 0; target < game.stateCount(); target++) {
+      Cancellation.check();
       final int st = target;
       PhiMax.Extremes e = PhiMax.extremes(game, (s, a) -> s == st ? BigFraction.ONE : BigFraction.ZERO);
       BigFraction d = oneMinusGamma.multiply(e.minAt(nu));
@@ -343,6 +345,7 @@ public final class NashRegret {
     }
     BigFraction d = BigFraction.ZERO;
     for (int target = 0; target < game.stateCount(); target++) {
+      Cancellation.check();
       final int st = target;
       PhiMax.Extremes e = PhiMax.extremes(game, (s, a) -> s == st ? BigFraction.ONE : BigFraction.ZERO);
       BigFraction visit = oneMinusGamma.multiply(e.maxAt(rho));
@@ -645,6 +648,7 @@ public final class NashRegret {
     BigFraction[] gaps = new BigFraction[available + 1];
     BigFraction[] phi = new BigFraction[available + 1];
     for (int t = 0; t <= available; t++) {
+      Cancellation.check();
       if (t < it.size()) {
         gaps[t] = it.get(t).nashGap();
         phi[t] = potentialAt(game, it.get(t).policy(), nu);

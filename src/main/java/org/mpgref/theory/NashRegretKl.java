@@ -12,6 +12,7 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
+import org.mpgref.limits.Cancellation;
 
 /**
  * The Nash-regret bound proven in this project for KL policy mirror descent (multiplicative weights on Q̄,
@@ -320,6 +321,7 @@ public final class NashRegretKl {
     out.add(start);
     Policy pi = start;
     for (int t = 0; t < steps; t++) {
+      Cancellation.check();
       pi = roundedKlStep(Evaluation.of(game, pi), eta, digits);
       out.add(pi);
     }
@@ -711,6 +713,7 @@ public final class NashRegretKl {
     BigFraction[] phi = new BigFraction[horizon + 1];
     Evaluation[] ev = new Evaluation[horizon + 1];
     for (int t = 0; t <= horizon; t++) {
+      Cancellation.check();
       ev[t] = Evaluation.of(game, iterates.get(t));
       gaps[t] = NashGap.of(ev[t]).nashGap();
       phi[t] = NashRegret.potentialAt(ev[t], nu);
@@ -858,6 +861,7 @@ public final class NashRegretKl {
     boolean ascent = true;
     BigFraction cMin = BigFraction.ONE;
     for (int t = 0; t < horizon; t++) {
+      Cancellation.check();
       Evaluation ev = Evaluation.of(game, iterates.get(t + 1));
       gaps[t + 1] = NashGap.of(ev).nashGap();
       phi[t + 1] = NashRegret.potentialAt(ev, nu);

@@ -9,6 +9,7 @@ import org.mpgref.game.StageRange;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.linalg.ExactLinearSolver;
+import org.mpgref.limits.Cancellation;
 
 /**
  * The potential bound φ_max of Alatur, Barakat and He (arXiv 2408.08075, seed 001), computed exactly for a game that
@@ -199,6 +200,7 @@ public final class PhiMax {
     int states = reward.length;
     int[] choice = new int[states];
     while (true) {
+      Cancellation.check();
       BigFraction[] w = evaluate(gamma, reward, rows, choice);
       boolean improved = false;
       for (int s = 0; s < states; s++) {

@@ -96,8 +96,7 @@ class DynamicsMutationKillTest {
 
   /**
    * The size guard stops a run only when an iterate's largest denominator has more digits than allowed: π^1 = (3/4,
-   * 1/4) has 1-digit denominators, so a guard of 1 lets the run finish at its fixed point, and a guard of 0 stops it
-   * right after π^1.
+   * 1/4) has 1-digit denominators, so a guard of 1 lets the run finish at its fixed point; a guard below 1 is refused.
    */
   @Test
   void sizeGuardIsStrict() {
@@ -108,10 +107,9 @@ class DynamicsMutationKillTest {
     ExactDynamics.Run one = ExactDynamics.run(g, u, Algorithm.PROJECTED_Q_ASCENT, BigFraction.ONE, 10, 1);
     assertThat(one.stoppedBySize()).isFalse();
     assertThat(one.iterates()).hasSize(4);
-    ExactDynamics.Run zero = ExactDynamics.run(g, u, Algorithm.PROJECTED_Q_ASCENT, BigFraction.ONE, 10, 0);
-    assertThat(zero.stoppedBySize()).isTrue();
-    assertThat(zero.iterates()).hasSize(2);
-    assertThatExact(zero.iterates().get(1).policy().prob(0, 0, 0)).isEqualByComparingTo(BigFraction.of(3, 4));
+    assertThatExact(one.iterates().get(1).policy().prob(0, 0, 0)).isEqualByComparingTo(BigFraction.of(3, 4));
+    assertThatThrownBy(() -> ExactDynamics.run(g, u, Algorithm.PROJECTED_Q_ASCENT, BigFraction.ONE, 10, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDenominatorDigits");
   }
 
   @Test
@@ -169,9 +167,9 @@ class DynamicsMutationKillTest {
   @Test
   void doubleArgumentsAreChecked() {
     DoubleMarkovGame g = coordination().toDouble();
-    for (double eta : new double[] {0.0, -1.0, Double.NaN}) {
+    for (double eta : new double[] {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertThatThrownBy(() -> DoubleDynamics.run(g, Algorithm.INPG, eta, 1, 0, t -> {})).as("eta = %s", eta)
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eta must be > 0");
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a positive finite number");
     }
     assertThatThrownBy(() -> DoubleDynamics.run(g, Algorithm.INPG, 1.0, -1, 0, t -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxIterations >= 0");

@@ -163,7 +163,7 @@ class NashRegretTest {
       TabularMarkovGame g = RandomGames.identicalInterest(states[k], 2, 2, seeds[k]);
       BigFraction[] nu = NashRegret.uniform(g);
       BigFraction eta0 = NashRegret.projectedQAscent(g, BigFraction.ONE, nu).stepLimit().orElseThrow();
-      NashRegret.RunCheck check = NashRegret.checkExactRun(g, Policy.uniform(g), eta0, nu, horizon[k], 2000);
+      NashRegret.RunCheck check = NashRegret.checkExactRun(g, Policy.uniform(g), eta0, nu, horizon[k], 10_000);
       assertThat(check.stoppedBySize()).as(g.name()).isFalse();
       assertThat(check.checks()).hasSize(horizon[k]);
       for (NashRegret.Check c : check.checks()) {
