@@ -138,7 +138,7 @@ public final class ExactLinearSolver {
     return a;
   }
 
-  private static BigFraction[][] solveFunctionalGraph(BigFraction gamma, int[] next, BigFraction[][] b) {
+  static BigFraction[][] solveFunctionalGraph(BigFraction gamma, int[] next, BigFraction[][] b) {
     int n = next.length;
     int m = n == 0 ? 0 : b[0].length;
     BigFraction[][] x = new BigFraction[n][];
