@@ -79,7 +79,7 @@ public final class SparseDoubleSolver {
     SparsePlan plan = SparsePlan.of(start, colIdx, false, new int[0], new double[0], m, new double[0], budget);
     String full = what + (plan.factorNonZeros > a.nonZeros()
         ? " with " + (plan.aborted ? "at least " : "") + plan.factorNonZeros + " non-zeros after fill" : "");
-    Limits.requireWork(full, plan.aborted ? Math.max(plan.work, budget * 1.0000001) : plan.work);
+    plan.require(full);
     MemoryBudget.require(full, plan.factorNonZeros * 12.0);
     double[][] x = new double[n][];
     int[] pos = new int[n];

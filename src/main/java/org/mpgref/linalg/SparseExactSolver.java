@@ -167,7 +167,7 @@ public final class SparseExactSolver {
     SparsePlan plan = plan(a, b, budget);
     String full = what + (plan.factorNonZeros > a.nonZeros()
         ? " with " + (plan.aborted ? "at least " : "") + plan.factorNonZeros + " non-zeros after fill" : "");
-    Limits.requireWork(full, plan.aborted ? Math.max(plan.work, budget * 1.0000001) : plan.work);
+    plan.require(full);
     MemoryBudget.require(full, plan.factorNonZeros * (16 + MemoryBudget.fractionBytes(64)));
     BigFraction @Nullable [][] x = new BigFraction @Nullable [n][];
     int[] pos = new int[n]; // local position of a state in its block, or −1 outside the current block

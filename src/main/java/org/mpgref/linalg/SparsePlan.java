@@ -52,6 +52,21 @@ final class SparsePlan {
     this.aborted = aborted;
   }
 
+  /**
+   * Refuses the planned solve if its estimated work is above the current limit.
+   *
+   * @param what the computation and its sizes
+   * @throws org.mpgref.limits.LimitExceededException if so (an estimate stopped at the budget says "more than")
+   */
+  void require(String what) {
+    if (aborted) {
+      long max = org.mpgref.limits.Limits.current().maxWork();
+      throw new org.mpgref.limits.LimitExceededException(what, "more than " + org.mpgref.limits.Limits.sci(max)
+          + " work units (the estimate stopped there)", org.mpgref.limits.Limits.sci(max) + " work units", "--max-work");
+    }
+    org.mpgref.limits.Limits.requireWork(what, work);
+  }
+
   static double words(double bits) {
     return 1 + bits / 64;
   }
