@@ -101,9 +101,11 @@ public final class SparseExactSolver {
         rb = Math.max(rb, bits(x));
       }
     }
-    // the longest cycle has at most n states: γ^L has L·bits(γ) bits, the cycle sums as many
+    // the longest cycle has at most n states: its integer Horner sum has about L·bits(γ) + bits(b) bits and costs two
+    // big × small products per state and one big gcd; each other state then costs one product by γ and one sum
+    // (charged linearly: the reduced solution is assumed no larger than the cycle sum's single gcd suggests)
     double big = n * g + rb;
-    return (double) n * m * (SparsePlan.mul(big, g, true) + SparsePlan.add(big, true));
+    return (double) m * (3.0 * n * SparsePlan.mul(big, g + rb, true) + SparsePlan.add(big, true));
   }
 
   static double bits(BigFraction x) {

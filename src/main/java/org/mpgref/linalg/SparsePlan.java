@@ -145,7 +145,7 @@ final class SparsePlan {
           work += rhsColumns;
         }
       } else {
-        Block blk = new Block(start, col, bits, order, lo, hi, local, comp, b, exact, cap, xCap, rhsColumns,
+        Block blk = new Block(start, col, bits, rowHadamard, order, lo, hi, local, comp, b, exact, cap, xCap, rhsColumns,
             budget - work);
         work += blk.work;
         fnz += blk.nonZeros;
@@ -233,7 +233,7 @@ final class SparsePlan {
     /** Fill entries created. */
     long nonZeros;
 
-    Block(int[] start, int[] col, int[] bits, int[] order, int lo,
+    Block(int[] start, int[] col, int[] bits, double[] rowHadamard, int[] order, int lo,
         int hi, int[] local, int[] comp, int block, boolean exact, double cap, double xCap, int m, double budget) {
       int size = hi - lo;
       IntList[] rowCols = new IntList[size];
@@ -274,6 +274,12 @@ final class SparsePlan {
       }
       pivots = new int[size];
       double rhsBits = xCap / 2;
+      double maxRow = 0;
+      for (int k = lo; k < hi && exact; k++) {
+        maxRow = Math.max(maxRow, rowHadamard[order[k]]);
+      }
+      double hDone = 0; // Σ of the Hadamard row bits of the pivots so far: after k pivots an entry is a ratio of
+      // minors of order ≤ k+1 of those rows and one more, so it has at most 2·(hDone + maxRow) + 2 bits
       for (int step = 0; step < size; step++) {
         int p;
         while (true) {
@@ -291,6 +297,10 @@ final class SparsePlan {
         }
         done[p] = true;
         pivots[step] = order[lo + p];
+        if (exact) {
+          hDone += rowHadamard[order[lo + p]];
+        }
+        double stepCap = Math.min(cap, 2 * (hDone + maxRow) + 2);
         // compact the pivot row to live columns; find the diagonal's bits
         IntList pc = rowCols[p];
         IntList pb = rowBits[p];
@@ -340,15 +350,15 @@ final class SparsePlan {
           for (int t = 0; t < w; t++) {
             rpos[rc.data[t]] = t;
           }
-          double f = Math.min(cap, rp + (double) diagBits);
+          double f = Math.min(stepCap, rp + (double) diagBits);
           work += mul(rp, diagBits, exact) + m * (mul(f, rhsBits, exact) + add(rhsBits, exact));
           for (int t = 0; t < live; t++) {
             int c = pc.data[t];
-            double prod = Math.min(cap, f + pb.data[t]);
+            double prod = Math.min(stepCap, f + pb.data[t]);
             work += mul(f, pb.data[t], exact);
             int at = rpos[c];
             if (at >= 0) {
-              double nb = Math.min(cap, Math.max(prod, rbits.data[at]) + 1);
+              double nb = Math.min(stepCap, Math.max(prod, rbits.data[at]) + 1);
               work += add(nb, exact);
               rbits.data[at] = (int) Math.min(Integer.MAX_VALUE, nb);
             } else {

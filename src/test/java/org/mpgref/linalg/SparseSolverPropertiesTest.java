@@ -107,9 +107,9 @@ class SparseSolverPropertiesTest {
           BigFraction[] d = SparseExactSolver.solveDiscountedTransposed("test", gamma, sp, col);
           BigFraction[][] refT = ExactLinearSolver.solve(iMinus(gamma, p, true), b0);
           DoubleSparseMatrix dp = DoubleSparseMatrix.ofDense(toDouble(p));
-          double[][] xd = SparseDoubleSolver.solveDiscounted("test", gamma.doubleValue(), dp, toDouble(b));
-          double[] dd = SparseDoubleSolver.solveDiscountedTransposed("test", gamma.doubleValue(), dp,
-              toDouble(b0).length == 0 ? new double[0] : column(toDouble(b0)));
+          double[][] xd = SparseDoubleSolver.solveSparse("test", dp.identityMinus(gamma.doubleValue()), toDouble(b));
+          double[] dd = column(SparseDoubleSolver.solveSparse("test",
+              dp.transpose().identityMinus(gamma.doubleValue()), toDouble(b0)));
           for (int s = 0; s < n; s++) {
             for (int k = 0; k < m; k++) {
               assertThatExact(x[s][k]).as("X[%d][%d] (n=%d kind=%d)", s, k, n, kind).isEqualByComparingTo(ref[s][k]);
@@ -167,7 +167,7 @@ class SparseSolverPropertiesTest {
   /** A dense 300-state P under a small work limit is refused, the message naming the solve, states and non-zeros. */
   @Test
   void refusalNamesTheComputationAndTheNumbers() {
-    int n = 300;
+    int n = SparseDoubleSolver.DENSE_BELOW + 44;
     BigFraction[][] p = new BigFraction[n][n];
     BigFraction u = BigFraction.of(1, n);
     for (BigFraction[] row : p) {
@@ -182,6 +182,8 @@ class SparseSolverPropertiesTest {
           .isInstanceOf(LimitExceededException.class)
           .hasMessageStartingWith("exact visitation solve of 300 states (90000 non-zeros)")
           .hasMessageContaining("work units; the limit is 1e6 work units (raise it with --max-work)");
+    }
+    try (Limits.Scope scope = Limits.DEFAULT.withMaxWork(1_000).install()) {
       double[] bd = new double[n];
       assertThatThrownBy(() -> SparseDoubleSolver.solveDiscountedTransposed("double visitation solve", 0.5,
           DoubleSparseMatrix.ofDense(toDouble(p)), bd))
