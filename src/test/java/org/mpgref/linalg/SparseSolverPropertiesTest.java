@@ -181,7 +181,7 @@ class SparseSolverPropertiesTest {
           BigFraction.of(1, 2), sp, b))
           .isInstanceOf(LimitExceededException.class)
           .hasMessageStartingWith("exact visitation solve of 300 states (90000 non-zeros)")
-          .hasMessageContaining("work units; the limit is 1e6 work units (raise it with --max-work)");
+          .hasMessageContaining("the limit is 1e6 work units (raise it with --max-work)");
     }
     try (Limits.Scope scope = Limits.DEFAULT.withMaxWork(1_000).install()) {
       double[] bd = new double[n];
