@@ -83,6 +83,11 @@ public final class CatalogGame implements MarkovGame {
   }
 
   @Override
+  public double expectationWork(Policy policy) {
+    return game.expectationWork(policy);
+  }
+
+  @Override
   public BigFraction reward(int agent, int state, int[] jointAction) {
     return game.reward(agent, state, jointAction);
   }

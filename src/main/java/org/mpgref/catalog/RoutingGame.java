@@ -138,6 +138,44 @@ public final class RoutingGame implements MarkovGame {
     return s;
   }
 
+  /**
+   * Work of {@link #expect} at every state: per agent i and unit u, the Poisson-binomial distribution (N² products) and
+   * the depth-first spread over the other agents' supports (one product per joint action of positive probability,
+   * Π_{j≠i} |supp π_j(·|s)| of them). The stage tables hold as many entries; their memory is checked here too
+   * ({@link org.mpgref.linalg.MemoryBudget}).
+   *
+   * @throws org.mpgref.limits.LimitExceededException if the stage tables would not fit in memory
+   */
+  @Override
+  public double expectationWork(Policy policy) {
+    double work = 0;
+    double entries = 0;
+    for (int s = 0; s < states; s++) {
+      double[] support = new double[agents];
+      for (int j = 0; j < agents; j++) {
+        for (int a = 0; a < units; a++) {
+          if (policy.prob(j, s, a).signum() != 0) {
+            support[j]++;
+          }
+        }
+      }
+      for (int i = 0; i < agents; i++) {
+        double leaves = 1;
+        for (int j = 0; j < agents; j++) {
+          if (j != i) {
+            leaves *= support[j];
+          }
+        }
+        entries += units * leaves;
+        work += units * ((double) agents * agents + leaves * agents) * 100;
+      }
+    }
+    org.mpgref.linalg.MemoryBudget.require("the stage expectations of " + name() + " (" + states + " states, "
+        + String.format(java.util.Locale.ROOT, "%.0f", entries) + " transition entries)",
+        entries * (8 + org.mpgref.linalg.MemoryBudget.FRACTION_BYTES));
+    return work;
+  }
+
   @Override
   public StageExpectation expect(int state, Policy policy) {
     BigFraction[][] rb = new BigFraction[agents][units];

@@ -4,7 +4,8 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageExpectation;
-import org.mpgref.linalg.ExactLinearSolver;
+import org.mpgref.linalg.SparseExactSolver;
+import org.mpgref.linalg.SparseMatrix;
 
 /**
  * Agent i's exact best response to π_{-i}: an optimal deterministic stationary policy σ of agent i's induced MDP
@@ -105,15 +106,18 @@ public final class BestResponse {
 
   private static BigFraction[] evaluate(MarkovGame game, StageExpectation[] stage, int agent, int[] sigma) {
     int states = sigma.length;
-    BigFraction[][] p = new BigFraction[states][states];
+    SparseMatrix.Builder p = new SparseMatrix.Builder(states);
     BigFraction[][] r = new BigFraction[states][1];
     for (int s = 0; s < states; s++) {
-      for (int t = 0; t < states; t++) {
-        p[s][t] = stage[s].transitionBar(agent, sigma[s], t);
+      StageExpectation e = stage[s];
+      for (int k = 0; k < e.transitionNonZeros(agent, sigma[s]); k++) {
+        p.add(e.transitionIndex(agent, sigma[s], k), e.transitionValue(agent, sigma[s], k));
       }
-      r[s][0] = stage[s].rewardBar(agent, sigma[s]);
+      p.endRow();
+      r[s][0] = e.rewardBar(agent, sigma[s]);
     }
-    BigFraction[][] x = ExactLinearSolver.solveDiscounted(game.discount(), p, r);
+    BigFraction[][] x = SparseExactSolver.solveDiscounted("exact best-response solve (agent " + agent + ")",
+        game.discount(), p.build(), r);
     BigFraction[] w = new BigFraction[states];
     for (int s = 0; s < states; s++) {
       w[s] = x[s][0];

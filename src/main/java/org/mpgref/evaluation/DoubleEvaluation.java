@@ -3,7 +3,9 @@ package org.mpgref.evaluation;
 import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.InvalidGameException;
-import org.mpgref.linalg.DoubleLinearSolver;
+import org.mpgref.limits.Cancellation;
+import org.mpgref.linalg.DoubleSparseMatrix;
+import org.mpgref.linalg.SparseDoubleSolver;
 
 /**
  * The double twin of {@link Evaluation} and {@link NashGap}, on primitive arrays: V_i^π(s), Q̄_i^π(s,a_i),
@@ -11,25 +13,29 @@ import org.mpgref.linalg.DoubleLinearSolver;
  * Policy iteration switches an action only when it improves by more than the tie tolerance τ_i (see {@link
  * #tieTolerance}) so that round-off cannot make it cycle; it is capped at 1000 steps; like the exact {@link
  * BestResponse} it reports at every state the lowest-index action whose Q is within τ_i of the maximum. Index
- * shapes: value [i][s], qBar [i][s][a], visitation [s].
+ * shapes: value [i][s], qBar [i][s][a], visitation [s]. Transition rows are sparse ({@link
+ * DoubleMarkovGame#expectSparse}) and the solves are {@link SparseDoubleSolver}'s, with the same work and memory
+ * guards as the exact world.
  * Immutable after construction.
  */
 public final class DoubleEvaluation {
   private final DoubleMarkovGame game;
   private final DoublePolicy policy;
   private final double[][][] rewardBar; // [s][i][a]
-  private final double[][][][] transitionBar; // [s][i][a][s']
-  private final double[][] transition; // [s][s']
+  private final int[][][][] barIndex; // [s][i][a][k] -> s'
+  private final double[][][][] barValue; // [s][i][a][k]
+  private final DoubleSparseMatrix transition; // [s][s']
   private final double[][] value; // [i][s]
   private final double[][][] qBar; // [i][s][a]
   private final double[] visitation;
 
-  private DoubleEvaluation(DoubleMarkovGame game, DoublePolicy policy, double[][][] rewardBar, double[][][][] transitionBar,
-      double[][] transition, double[][] value, double[][][] qBar, double[] visitation) {
+  private DoubleEvaluation(DoubleMarkovGame game, DoublePolicy policy, double[][][] rewardBar, int[][][][] barIndex,
+      double[][][][] barValue, DoubleSparseMatrix transition, double[][] value, double[][][] qBar, double[] visitation) {
     this.game = game;
     this.policy = policy;
     this.rewardBar = rewardBar;
-    this.transitionBar = transitionBar;
+    this.barIndex = barIndex;
+    this.barValue = barValue;
     this.transition = transition;
     this.value = value;
     this.qBar = qBar;
@@ -53,10 +59,13 @@ public final class DoubleEvaluation {
     }
     double gamma = game.discount();
     double[][][] rb = new double[states][n][];
-    double[][][][] pb = new double[states][n][][];
-    double[][] p = new double[states][states];
+    int[][][][] pi_ = new int[states][n][][];
+    double[][][][] pv = new double[states][n][][];
+    DoubleSparseMatrix.Builder pbuild = new DoubleSparseMatrix.Builder(states);
     double[][] r = new double[states][n];
+    java.util.TreeMap<Integer, Double> row = new java.util.TreeMap<>();
     for (int s = 0; s < states; s++) {
+      Cancellation.check();
       double[][] pi = policy.atState(s);
       for (int i = 0; i < n; i++) {
         if (pi[i].length != game.actionCount(i)) {
@@ -64,21 +73,30 @@ public final class DoubleEvaluation {
               + game.actionCount(i));
         }
         rb[s][i] = new double[game.actionCount(i)];
-        pb[s][i] = new double[game.actionCount(i)][states];
+        pi_[s][i] = new int[game.actionCount(i)][];
+        pv[s][i] = new double[game.actionCount(i)][];
       }
-      game.expect(s, pi, rb[s], pb[s]);
+      game.expectSparse(s, pi, rb[s], pi_[s], pv[s]);
+      row.clear();
       for (int a = 0; a < pi[0].length; a++) {
-        for (int t = 0; t < states; t++) {
-          p[s][t] += pi[0][a] * pb[s][0][a][t];
+        if (pi[0][a] != 0) {
+          for (int k = 0; k < pi_[s][0][a].length; k++) {
+            row.merge(pi_[s][0][a][k], pi[0][a] * pv[s][0][a][k], Double::sum);
+          }
         }
       }
+      for (java.util.Map.Entry<Integer, Double> x : row.entrySet()) {
+        pbuild.add(x.getKey(), x.getValue());
+      }
+      pbuild.endRow();
       for (int i = 0; i < n; i++) {
         for (int a = 0; a < pi[i].length; a++) {
           r[s][i] += pi[i][a] * rb[s][i][a];
         }
       }
     }
-    double[][] v = DoubleLinearSolver.solveDiscounted(gamma, p, r);
+    DoubleSparseMatrix p = pbuild.build();
+    double[][] v = SparseDoubleSolver.solveDiscounted("double value solve", gamma, p, r);
     double[][] value = new double[n][states];
     double[][][] q = new double[n][states][];
     for (int i = 0; i < n; i++) {
@@ -88,32 +106,24 @@ public final class DoubleEvaluation {
     }
     for (int i = 0; i < n; i++) {
       for (int s = 0; s < states; s++) {
-        q[i][s] = qRow(gamma, rb[s][i], pb[s][i], value[i]);
+        q[i][s] = qRow(gamma, rb[s][i], pi_[s][i], pv[s][i], value[i]);
       }
     }
-    double[][] a = new double[states][states];
-    double[][] rhs = new double[states][1];
+    double[] rhs = new double[states];
     double[] rho = game.initial();
     for (int s = 0; s < states; s++) {
-      for (int t = 0; t < states; t++) {
-        a[s][t] = (s == t ? 1 : 0) - gamma * p[t][s];
-      }
-      rhs[s][0] = (1 - gamma) * rho[s];
+      rhs[s] = (1 - gamma) * rho[s];
     }
-    double[][] x = DoubleLinearSolver.solve(a, rhs);
-    double[] d = new double[states];
-    for (int s = 0; s < states; s++) {
-      d[s] = x[s][0];
-    }
-    return new DoubleEvaluation(game, policy, rb, pb, p, value, q, d);
+    double[] d = SparseDoubleSolver.solveDiscountedTransposed("double visitation solve", gamma, p, rhs);
+    return new DoubleEvaluation(game, policy, rb, pi_, pv, p, value, q, d);
   }
 
-  private static double[] qRow(double gamma, double[] rBar, double[][] pBar, double[] w) {
+  private static double[] qRow(double gamma, double[] rBar, int[][] index, double[][] value, double[] w) {
     double[] row = new double[rBar.length];
     for (int a = 0; a < row.length; a++) {
       double cont = 0;
-      for (int t = 0; t < w.length; t++) {
-        cont += pBar[a][t] * w[t];
+      for (int k = 0; k < index[a].length; k++) {
+        cont += value[a][k] * w[index[a][k]];
       }
       row[a] = rBar[a] + gamma * cont;
     }
@@ -176,7 +186,7 @@ public final class DoubleEvaluation {
    * @return P_π(s'|s)
    */
   public double transition(int state, int next) {
-    return transition[state][next];
+    return transition.get(state, next);
   }
 
   /**
@@ -255,20 +265,26 @@ public final class DoubleEvaluation {
     }
     double[] w = new double[states];
     for (int step = 0; step < 1000; step++) {
-      double[][] p = new double[states][];
+      DoubleSparseMatrix.Builder p = new DoubleSparseMatrix.Builder(states);
       double[][] r = new double[states][1];
       for (int s = 0; s < states; s++) {
-        p[s] = transitionBar[s][agent][sigma[s]];
+        int[] idx = barIndex[s][agent][sigma[s]];
+        double[] val = barValue[s][agent][sigma[s]];
+        for (int k = 0; k < idx.length; k++) {
+          p.add(idx[k], val[k]);
+        }
+        p.endRow();
         r[s][0] = rewardBar[s][agent][sigma[s]];
       }
-      double[][] x = DoubleLinearSolver.solveDiscounted(gamma, p, r);
+      double[][] x = SparseDoubleSolver.solveDiscounted("double best-response solve (agent " + agent + ")", gamma,
+          p.build(), r);
       for (int s = 0; s < states; s++) {
         w[s] = x[s][0];
       }
       boolean improved = false;
       int[] lowest = new int[states];
       for (int s = 0; s < states; s++) {
-        double[] q = qRow(gamma, rewardBar[s][agent], transitionBar[s][agent], w);
+        double[] q = qRow(gamma, rewardBar[s][agent], barIndex[s][agent], barValue[s][agent], w);
         lowest[s] = lowestNearMax(q, tol);
         int best = sigma[s];
         for (int a = 0; a < m; a++) {
@@ -352,7 +368,7 @@ public final class DoubleEvaluation {
         return Double.NaN;
       }
     }
-    double[][] x = DoubleLinearSolver.solveDiscounted(game.discount(), transition, phi);
+    double[][] x = SparseDoubleSolver.solveDiscounted("double potential solve", game.discount(), transition, phi);
     double[] rho = game.initial();
     double t = 0;
     for (int s = 0; s < states; s++) {

@@ -7,7 +7,10 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.StageExpectation;
 import org.mpgref.game.StagePotential;
-import org.mpgref.linalg.ExactLinearSolver;
+import org.mpgref.limits.Cancellation;
+import org.mpgref.limits.Limits;
+import org.mpgref.linalg.SparseExactSolver;
+import org.mpgref.linalg.SparseMatrix;
 
 /**
  * Exact evaluation of a product policy π in a Markov game (Leonardos et al. 2022, §2; Fox et al. 2022, §2):
@@ -21,20 +24,22 @@ import org.mpgref.linalg.ExactLinearSolver;
  * </pre>
  *
  * Index shapes: value [i][s], qBar and advantage [i][s][a_i], visitation [s]. Units: the game's reward unit
- * (discounted sum); visitation is a probability distribution. Everything is exact; the linear solves use
- * {@link ExactLinearSolver}. Immutable; the visitation is solved on first use and then kept.
+ * (discounted sum); visitation is a probability distribution. Everything is exact; P_π is kept sparse (O(non-zeros)
+ * memory) and the linear solves use {@link SparseExactSolver}, whose cost model refuses a solve above
+ * {@link Limits#maxWork()} before the arithmetic; the stage expectations are refused likewise from
+ * {@link MarkovGame#expectationWork}. Immutable; the visitation is solved on first use and then kept.
  */
 public final class Evaluation {
   private final MarkovGame game;
   private final Policy policy;
   private final StageExpectation[] stage;
-  private final BigFraction[][] transition; // P_pi [s][s']
+  private final SparseMatrix transition; // P_pi [s][s'], sparse
   private final BigFraction[][] value; // [i][s]
   private final BigFraction[][][] qBar; // [i][s][a]
   private final int[] twin; // [i], see twins(game, policy, stage)
   private BigFraction @org.checkerframework.checker.nullness.qual.Nullable [] visitation; // [s], computed on demand
 
-  private Evaluation(MarkovGame game, Policy policy, StageExpectation[] stage, BigFraction[][] transition,
+  private Evaluation(MarkovGame game, Policy policy, StageExpectation[] stage, SparseMatrix transition,
       BigFraction[][] value, BigFraction[][][] qBar, int[] twin) {
     this.game = game;
     this.policy = policy;
@@ -53,28 +58,37 @@ public final class Evaluation {
    * @param policy the product policy
    * @return the evaluation
    * @throws InvalidGameException if the policy does not fit the game
+   * @throws org.mpgref.limits.LimitExceededException if the estimated work of the stage expectations or of the value
+   *     solve is above {@link Limits#maxWork()}, or its memory above the fixed bound (refused before the work)
    */
   public static Evaluation of(MarkovGame game, Policy policy) {
     policy.requireShapeOf(game);
     int n = game.agentCount();
     int states = game.stateCount();
     BigFraction gamma = game.discount();
+    Limits.requireWork("exact stage expectations of " + game.name() + " (" + states + " states, " + n + " agents)",
+        game.expectationWork(policy));
     StageExpectation[] stage = new StageExpectation[states];
-    BigFraction[][] p = new BigFraction[states][states];
+    SparseMatrix.Builder pb = new SparseMatrix.Builder(states);
     BigFraction[][] r = new BigFraction[states][n];
+    java.util.TreeMap<Integer, BigFraction> row = new java.util.TreeMap<>();
     for (int s = 0; s < states; s++) {
+      Cancellation.check();
       StageExpectation e = game.expect(s, policy);
       stage[s] = e;
-      for (int t = 0; t < states; t++) {
-        BigFraction acc = BigFraction.ZERO;
-        for (int a = 0; a < game.actionCount(0); a++) {
-          BigFraction pr = policy.prob(0, s, a);
-          if (pr.signum() != 0) {
-            acc = acc.add(pr.multiply(e.transitionBar(0, a, t)));
+      row.clear();
+      for (int a = 0; a < game.actionCount(0); a++) {
+        BigFraction pr = policy.prob(0, s, a);
+        if (pr.signum() != 0) {
+          for (int k = 0; k < e.transitionNonZeros(0, a); k++) {
+            row.merge(e.transitionIndex(0, a, k), pr.multiply(e.transitionValue(0, a, k)), BigFraction::add);
           }
         }
-        p[s][t] = acc;
       }
+      for (java.util.Map.Entry<Integer, BigFraction> x : row.entrySet()) {
+        pb.add(x.getKey(), x.getValue());
+      }
+      pb.endRow();
       for (int i = 0; i < n; i++) {
         BigFraction acc = BigFraction.ZERO;
         for (int a = 0; a < game.actionCount(i); a++) {
@@ -102,7 +116,8 @@ public final class Evaluation {
         }
       }
     }
-    BigFraction[][] v = ExactLinearSolver.solveDiscounted(gamma, p, rhs); // [s][distinct agent]
+    SparseMatrix p = pb.build();
+    BigFraction[][] v = SparseExactSolver.solveDiscounted("exact value solve", gamma, p, rhs); // [s][distinct agent]
     BigFraction[][] value = new BigFraction[n][states];
     BigFraction[][][] q = new BigFraction[n][states][];
     for (int i = 0; i < n; i++) {
@@ -162,10 +177,8 @@ public final class Evaluation {
             || !stage[s].rewardBar(i, a).equals(stage[s].rewardBar(j, a))) {
           return false;
         }
-        for (int t = 0; t < states; t++) {
-          if (!stage[s].transitionBar(i, a, t).equals(stage[s].transitionBar(j, a, t))) {
-            return false;
-          }
+        if (!stage[s].sameTransitions(i, j, a)) {
+          return false;
         }
       }
     }
@@ -187,37 +200,24 @@ public final class Evaluation {
     BigFraction[] row = new BigFraction[m];
     for (int a = 0; a < m; a++) {
       BigFraction cont = BigFraction.ZERO;
-      for (int t = 0; t < w.length; t++) {
-        BigFraction pr = e.transitionBar(agent, a, t);
-        if (pr.signum() != 0) {
-          cont = cont.add(pr.multiply(w[t]));
-        }
+      for (int k = 0; k < e.transitionNonZeros(agent, a); k++) {
+        cont = cont.add(e.transitionValue(agent, a, k).multiply(w[e.transitionIndex(agent, a, k)]));
       }
       row[a] = e.rewardBar(agent, a).add(gamma.multiply(cont));
     }
     return row;
   }
 
-  private static BigFraction[] visitation(MarkovGame game, BigFraction[][] p) {
-    int states = p.length;
+  private static BigFraction[] visitation(MarkovGame game, SparseMatrix p) {
+    int states = p.size();
     BigFraction gamma = game.discount();
-    BigFraction[][] a = new BigFraction[states][states];
-    BigFraction[][] rhs = new BigFraction[states][1];
+    BigFraction[] rhs = new BigFraction[states];
     BigFraction scale = BigFraction.ONE.subtract(gamma);
     for (int s = 0; s < states; s++) {
-      for (int t = 0; t < states; t++) {
-        // row s of (I - gamma P^T): entry t is delta_{st} - gamma P(t -> s)
-        BigFraction v = p[t][s].signum() == 0 ? BigFraction.ZERO : gamma.multiply(p[t][s]).negate();
-        a[s][t] = s == t ? BigFraction.ONE.add(v) : v;
-      }
-      rhs[s][0] = scale.multiply(game.initial(s));
+      rhs[s] = scale.multiply(game.initial(s));
     }
-    BigFraction[][] x = ExactLinearSolver.solve(a, rhs);
-    BigFraction[] d = new BigFraction[states];
-    for (int s = 0; s < states; s++) {
-      d[s] = x[s][0];
-    }
-    return d;
+    // (I − γ P_π^T) d = (1−γ) ρ
+    return SparseExactSolver.solveDiscountedTransposed("exact visitation solve", gamma, p, rhs);
   }
 
   /**
@@ -302,7 +302,16 @@ public final class Evaluation {
    * @return P_π(s'|s)
    */
   public BigFraction transition(int state, int next) {
-    return transition[state][next];
+    return transition.get(state, next);
+  }
+
+  /**
+   * P_π as a sparse matrix (immutable, shared).
+   *
+   * @return P_π [s][s']
+   */
+  public SparseMatrix transitionMatrix() {
+    return transition;
   }
 
   /**
@@ -332,7 +341,7 @@ public final class Evaluation {
     for (int s = 0; s < states; s++) {
       phi[s][0] = sp.get().expectedPhi(s, policy);
     }
-    BigFraction[][] x = ExactLinearSolver.solveDiscounted(game.discount(), transition, phi);
+    BigFraction[][] x = SparseExactSolver.solveDiscounted("exact potential solve", game.discount(), transition, phi);
     BigFraction[] out = new BigFraction[states];
     for (int s = 0; s < states; s++) {
       out[s] = x[s][0];

@@ -210,6 +210,17 @@ public final class AnonymousMarkovGame implements MarkovGame {
       throw new InvalidGameException("N = " + agents + " agents over K = " + actionLabels.length + " actions give " + vectors
           + " count vectors, more than the limit of " + MAX_COUNT_VECTORS);
     }
+    int k = actionLabels.length;
+    int states = rho.length;
+    double all = binomial(agents + k, k).doubleValue(); // count vectors of every level m = 0..N
+    double full = vectors.doubleValue();
+    // levels and child tables: two int[K] per vector of every level; per state the reward and transition tables over
+    // the full level (a slot, a BigFraction and a BigInteger numerator each) and the double twin's copies
+    double bytes = all * (2 * (16 + 4.0 * k) + 16)
+        + states * full * (k + states) * (4 + 8 + 56 + 0.25 * org.mpgref.linalg.MemoryBudget.FRACTION_BYTES);
+    org.mpgref.linalg.MemoryBudget.require("the count-vector tables of N = " + agents + " agents over K = " + k
+        + " actions (" + vectors + " count vectors, " + String.format(java.util.Locale.ROOT, "%.0f", all)
+        + " over all levels) and " + states + " states", bytes);
     return new AnonymousMarkovGame(name, agents, stateLabels.clone(), actionLabels.clone(), gamma, rho.clone(), rule,
         potentialRule);
   }
@@ -376,6 +387,33 @@ public final class AnonymousMarkovGame implements MarkovGame {
     }
     denominatorOut[0] = den;
     return dist;
+  }
+
+  /**
+   * Work of {@link #expect} at every state: per state and distinct agent row, the count distribution (the multinomial
+   * closed form, K products per count vector, or N·K per vector by the recursion when rows differ) and, per action,
+   * one multiply-add per count vector and successor, on integers of about N·log₂(D) + b bits (D the row denominators,
+   * b the table numerators).
+   */
+  @Override
+  public double expectationWork(Policy policy) {
+    int states = rho.length;
+    double c = levels[agents].length;
+    double work = 0;
+    for (int s = 0; s < states; s++) {
+      BigInteger[][] rows = rowsAt(s, policy);
+      java.util.Set<List<BigInteger>> distinct = new java.util.HashSet<>();
+      double denBits = 0;
+      for (BigInteger[] row : rows) {
+        distinct.add(List.of(row));
+        denBits = Math.max(denBits, row[actions].bitLength());
+      }
+      double bits = agents * denBits + Math.max(rewardDen[s].bitLength(), transitionDen[s].bitLength()) + 64;
+      double op = 40 + 2 * (1 + bits / 64) * 2;
+      double dist = distinct.size() == 1 ? c * actions : (double) agents * c * actions;
+      work += distinct.size() * (dist + actions * c * (1 + states)) * op;
+    }
+    return work;
   }
 
   @Override

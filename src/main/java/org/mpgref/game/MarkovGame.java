@@ -53,6 +53,22 @@ public interface MarkovGame {
   StageExpectation expect(int state, Policy policy);
 
   /**
+   * An estimate, in work units ({@link org.mpgref.limits.Limits#maxWork()}), of {@link #expect} at every state under
+   * π, computed cheaply before the work so that evaluations can refuse it. The default assumes a table of
+   * Π|A_i| joint actions per state; structured games override it.
+   *
+   * @param policy π
+   * @return the estimated work of the stage expectations of all states
+   */
+  default double expectationWork(Policy policy) {
+    double joint = 1;
+    for (int i = 0; i < agentCount(); i++) {
+      joint *= actionCount(i);
+    }
+    return 100.0 * stateCount() * joint * agentCount() * (1 + stateCount());
+  }
+
+  /**
    * r_i(s, a) for one joint action.
    *
    * @param agent i

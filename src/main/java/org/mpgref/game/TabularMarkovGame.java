@@ -6,10 +6,11 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A Markov game stored as dense exact tables over joint actions: r_i(s,a) as [s][a][i] and P(s'|s,a) as [s][a][s'],
- * joint actions indexed by {@link JointActions} (agent 0 fastest). One implementation of {@link MarkovGame} among
- * others, for small games, tests and imported files; refused (with the sizes) when S × Π|A_i| × (N+S) exceeds
- * {@link JointActions#MAX_DENSE_ENTRIES}. Normal-form games are the one-state case. Immutable.
+ * A Markov game stored as exact tables over joint actions: r_i(s,a) as [s][a][i] (dense) and P(·|s,a) as sparse rows
+ * (the successors s' with P(s'|s,a) ≠ 0, increasing, and their probabilities), joint actions indexed by
+ * {@link JointActions} (agent 0 fastest). One implementation of {@link MarkovGame} among others, for small games,
+ * tests and imported files; memory is O(S·Π|A_i|·N + non-zeros of P), refused (with the sizes) by
+ * {@link JointActions#countTable} before the table is built. Normal-form games are the one-state case. Immutable.
  */
 public final class TabularMarkovGame implements MarkovGame {
   private final String name;
@@ -18,7 +19,8 @@ public final class TabularMarkovGame implements MarkovGame {
   private final BigFraction gamma;
   private final BigFraction[] rho;
   private final BigFraction[][][] rewards; // [s][a][i]
-  private final BigFraction[][][] transitions; // [s][a][s']
+  private final int[][][] successors; // [s][a][k] -> s', increasing
+  private final BigFraction[][][] probabilities; // [s][a][k], non-zero
   private final BigFraction @Nullable [][] phi; // [s][a] or null
   private final StagePotential.Condition condition;
   private final String @Nullable [] agentLabels; // [i] or null (indices)
@@ -27,13 +29,13 @@ public final class TabularMarkovGame implements MarkovGame {
   private @Nullable DoubleMarkovGame twin;
 
   private TabularMarkovGame(String name, int[] actionCounts, int states, BigFraction gamma, BigFraction[] rho,
-      BigFraction[][][] rewards, BigFraction[][][] transitions, BigFraction @Nullable [][] phi,
+      BigFraction[][][] rewards, int[][][] successors, BigFraction[][][] probabilities, BigFraction @Nullable [][] phi,
       StagePotential.Condition condition) {
-    this(name, actionCounts, states, gamma, rho, rewards, transitions, phi, condition, null, null, null);
+    this(name, actionCounts, states, gamma, rho, rewards, successors, probabilities, phi, condition, null, null, null);
   }
 
   private TabularMarkovGame(String name, int[] actionCounts, int states, BigFraction gamma, BigFraction[] rho,
-      BigFraction[][][] rewards, BigFraction[][][] transitions, BigFraction @Nullable [][] phi,
+      BigFraction[][][] rewards, int[][][] successors, BigFraction[][][] probabilities, BigFraction @Nullable [][] phi,
       StagePotential.Condition condition, String @Nullable [] agentLabels, String @Nullable [][] actionLabels,
       String @Nullable [] stateLabels) {
     this.agentLabels = agentLabels;
@@ -45,7 +47,8 @@ public final class TabularMarkovGame implements MarkovGame {
     this.gamma = gamma;
     this.rho = rho;
     this.rewards = rewards;
-    this.transitions = transitions;
+    this.successors = successors;
+    this.probabilities = probabilities;
     this.phi = phi;
     this.condition = condition;
   }
@@ -90,30 +93,131 @@ public final class TabularMarkovGame implements MarkovGame {
   private static TabularMarkovGame build(String name, int[] actionCounts, BigFraction gamma, BigFraction[] rho,
       BigFraction[][][] rewards, BigFraction[][][] transitions, BigFraction @Nullable [][] phi,
       StagePotential.Condition condition) {
-    int n = actionCounts.length;
-    if (n == 0) {
-      throw new InvalidGameException("game has no agents; it needs at least one");
-    }
     int states = rho.length;
-    if (states == 0) {
-      throw new InvalidGameException("game has no states (rho is empty); it needs at least one");
+    int joint = JointActions.countTable(actionCounts, states);
+    if (transitions.length != states) {
+      throw new InvalidGameException("transitions cover " + transitions.length + " states; rho has " + states);
     }
-    int joint = JointActions.countDense(actionCounts, states);
+    int n = actionCounts.length;
+    int[][][] succ = new int[states][][];
+    BigFraction[][][] prob = new BigFraction[states][][];
+    int[] a = new int[n];
+    for (int s = 0; s < states; s++) {
+      if (transitions[s].length != joint) {
+        throw new InvalidGameException("state " + s + " has " + transitions[s].length
+            + " transition rows; the game has " + joint + " joint actions");
+      }
+      succ[s] = new int[joint][];
+      prob[s] = new BigFraction[joint][];
+      for (int j = 0; j < joint; j++) {
+        JointActions.decode(actionCounts, j, a);
+        BigFraction[] row = transitions[s][j];
+        if (row.length != states) {
+          throw new InvalidGameException("P(.|s=" + s + ",a=" + JointActions.format(a) + ") has "
+              + row.length + " entries; the game has " + states + " states");
+        }
+        Rationals.requireDistribution(row, "P(.|s=" + s + ",a=" + JointActions.format(a) + ")");
+        int count = 0;
+        for (BigFraction x : row) {
+          if (x.signum() != 0) {
+            count++;
+          }
+        }
+        succ[s][j] = new int[count];
+        prob[s][j] = new BigFraction[count];
+        count = 0;
+        for (int t = 0; t < states; t++) {
+          if (row[t].signum() != 0) {
+            succ[s][j][count] = t;
+            prob[s][j][count++] = row[t];
+          }
+        }
+      }
+    }
+    return buildSparse(name, actionCounts, gamma, rho, rewards, succ, prob, phi, condition);
+  }
+
+  /**
+   * Builds and validates a game whose transition rows are given sparse: P(succ[s][j][k] | s, a^j) = prob[s][j][k].
+   * Every row's successors must be strictly increasing state indices with positive probabilities summing to 1. Memory
+   * is O(S·Π|A_i|·N + non-zeros), checked by {@link JointActions#countTable} first. Arrays are copied.
+   *
+   * @param name short name
+   * @param actionCounts |A_i|
+   * @param gamma γ in [0,1)
+   * @param rho ρ [s]
+   * @param rewards r_i(s,a) as [s][jointIndex][i]
+   * @param successors s' per row [s][jointIndex][k], strictly increasing
+   * @param probabilities P(s'|s,a) per row [s][jointIndex][k], positive, summing to 1
+   * @param phi declared stage potential [s][jointIndex], or null
+   * @param condition the condition claimed for φ (ignored without φ)
+   * @return the game
+   * @throws InvalidGameException naming the entry if γ ∉ [0,1), ρ or a row is not a distribution, a successor is out of
+   *     range or out of order, a dimension mismatches, an action set is empty, or the table is too large
+   */
+  public static TabularMarkovGame ofSparse(String name, int[] actionCounts, BigFraction gamma, BigFraction[] rho,
+      BigFraction[][][] rewards, int[][][] successors, BigFraction[][][] probabilities, BigFraction @Nullable [][] phi,
+      StagePotential.Condition condition) {
+    int states = rho.length;
+    int joint = JointActions.countTable(actionCounts, states);
+    if (successors.length != states || probabilities.length != states) {
+      throw new InvalidGameException("transitions cover " + successors.length + " states; rho has " + states);
+    }
+    int n = actionCounts.length;
+    int[][][] succ = new int[states][][];
+    BigFraction[][][] prob = new BigFraction[states][][];
+    int[] a = new int[n];
+    for (int s = 0; s < states; s++) {
+      if (successors[s].length != joint || probabilities[s].length != joint) {
+        throw new InvalidGameException("state " + s + " has " + successors[s].length
+            + " transition rows; the game has " + joint + " joint actions");
+      }
+      succ[s] = new int[joint][];
+      prob[s] = new BigFraction[joint][];
+      for (int j = 0; j < joint; j++) {
+        JointActions.decode(actionCounts, j, a);
+        String what = "P(.|s=" + s + ",a=" + JointActions.format(a) + ")";
+        int[] idx = successors[s][j];
+        BigFraction[] val = probabilities[s][j];
+        if (idx.length != val.length || idx.length == 0) {
+          throw new InvalidGameException(what + " has " + idx.length + " successors and " + val.length
+              + " probabilities; a row needs at least one successor and one probability per successor");
+        }
+        for (int k = 0; k < idx.length; k++) {
+          if (idx[k] < 0 || idx[k] >= states || (k > 0 && idx[k] <= idx[k - 1])) {
+            throw new InvalidGameException(what + ": successor " + idx[k] + " is out of range 0.." + (states - 1)
+                + " or not after the previous one");
+          }
+          if (val[k].signum() <= 0) {
+            throw new InvalidGameException(what + "(" + idx[k] + ") = " + Rationals.format(val[k])
+                + "; a listed successor needs a positive probability");
+          }
+        }
+        Rationals.requireDistribution(val, what);
+        succ[s][j] = idx.clone();
+        prob[s][j] = val.clone();
+      }
+    }
+    return buildSparse(name, actionCounts, gamma, rho, rewards, succ, prob, phi, condition);
+  }
+
+  private static TabularMarkovGame buildSparse(String name, int[] actionCounts, BigFraction gamma, BigFraction[] rho,
+      BigFraction[][][] rewards, int[][][] succ, BigFraction[][][] prob, BigFraction @Nullable [][] phi,
+      StagePotential.Condition condition) {
+    int n = actionCounts.length;
+    int states = rho.length;
+    int joint = JointActions.countTable(actionCounts, states);
     requireDiscount(gamma);
     Rationals.requireDistribution(rho, "rho");
     if (rewards.length != states) {
       throw new InvalidGameException("rewards cover " + rewards.length + " states; rho has " + states);
     }
-    if (transitions.length != states) {
-      throw new InvalidGameException("transitions cover " + transitions.length + " states; rho has " + states);
-    }
     BigFraction[][][] r = new BigFraction[states][joint][];
-    BigFraction[][][] p = new BigFraction[states][joint][];
     int[] a = new int[n];
     for (int s = 0; s < states; s++) {
-      if (rewards[s].length != joint || transitions[s].length != joint) {
-        throw new InvalidGameException("state " + s + " has " + rewards[s].length + " reward rows and "
-            + transitions[s].length + " transition rows; the game has " + joint + " joint actions");
+      if (rewards[s].length != joint) {
+        throw new InvalidGameException("state " + s + " has " + rewards[s].length + " reward rows; the game has "
+            + joint + " joint actions");
       }
       for (int j = 0; j < joint; j++) {
         JointActions.decode(actionCounts, j, a);
@@ -121,13 +225,7 @@ public final class TabularMarkovGame implements MarkovGame {
           throw new InvalidGameException("r(s=" + s + ",a=" + JointActions.format(a) + ") has " + rewards[s][j].length
               + " entries; the game has " + n + " agents");
         }
-        if (transitions[s][j].length != states) {
-          throw new InvalidGameException("P(.|s=" + s + ",a=" + JointActions.format(a) + ") has "
-              + transitions[s][j].length + " entries; the game has " + states + " states");
-        }
         r[s][j] = rewards[s][j].clone();
-        p[s][j] = transitions[s][j].clone();
-        Rationals.requireDistribution(p[s][j], "P(.|s=" + s + ",a=" + JointActions.format(a) + ")");
       }
     }
     BigFraction @Nullable [][] f = null;
@@ -143,7 +241,7 @@ public final class TabularMarkovGame implements MarkovGame {
         f[s] = phi[s].clone();
       }
     }
-    return new TabularMarkovGame(name, actionCounts.clone(), states, gamma, rho.clone(), r, p, f, condition);
+    return new TabularMarkovGame(name, actionCounts.clone(), states, gamma, rho.clone(), r, succ, prob, f, condition);
   }
 
   /**
@@ -178,8 +276,8 @@ public final class TabularMarkovGame implements MarkovGame {
     String[] st = stateLabels.clone();
     requireLabels(ag, "agent label");
     requireLabels(st, "state label");
-    return new TabularMarkovGame(name, actionCounts, states, gamma, rho, rewards, transitions, phi, condition, ag, acts,
-        st);
+    return new TabularMarkovGame(name, actionCounts, states, gamma, rho, rewards, successors, probabilities, phi,
+        condition, ag, acts, st);
   }
 
   private static void requireLabels(String[] labels, String what) {
@@ -252,17 +350,74 @@ public final class TabularMarkovGame implements MarkovGame {
     return rewards[0].length;
   }
 
+  /**
+   * The successors of state s over all joint actions, increasing (the support of every P̄_i(·|s,a_i)).
+   *
+   * @param state s
+   * @return the union of the rows' successors
+   */
+  int[] support(int state) {
+    int total = 0;
+    for (int[] row : successors[state]) {
+      total += row.length;
+    }
+    int[] all = new int[total];
+    int k = 0;
+    for (int[] row : successors[state]) {
+      System.arraycopy(row, 0, all, k, row.length);
+      k += row.length;
+    }
+    Arrays.sort(all);
+    int u = 0;
+    for (int q = 0; q < all.length; q++) {
+      if (q == 0 || all[q] != all[q - 1]) {
+        all[u++] = all[q];
+      }
+    }
+    return Arrays.copyOf(all, u);
+  }
+
+  /**
+   * @return the number of stored transition probabilities (non-zeros of P over all states and joint actions)
+   */
+  public long transitionNonZeros() {
+    long t = 0;
+    for (int[][] st : successors) {
+      for (int[] row : st) {
+        t += row.length;
+      }
+    }
+    return t;
+  }
+
+  @Override
+  public double expectationWork(Policy policy) {
+    int n = agentCount();
+    double bits = 0;
+    for (int s = 0; s < states; s++) {
+      for (int j = 0; j < rewards[s].length; j++) {
+        for (int i = 0; i < n; i++) {
+          bits = Math.max(bits, rewards[s][j][i].getNumerator().bitLength() + rewards[s][j][i].getDenominator().bitLength());
+        }
+      }
+    }
+    // per state and joint action: 2N prefix/suffix products, and per agent a weight, a reward and each successor
+    double w = 40 + 2 * (1 + bits / 64) * (1 + bits / 64);
+    return w * ((double) states * jointActionCount() * n * 3 + (double) transitionNonZeros() * n);
+  }
+
   @Override
   public StageExpectation expect(int state, Policy policy) {
     int n = agentCount();
     int joint = jointActionCount();
+    int[] support = support(state);
     BigFraction[][] rb = new BigFraction[n][];
     BigFraction[][][] pb = new BigFraction[n][][];
     for (int i = 0; i < n; i++) {
       rb[i] = zeros(actionCounts[i]);
       pb[i] = new BigFraction[actionCounts[i]][];
       for (int k = 0; k < actionCounts[i]; k++) {
-        pb[i][k] = zeros(states);
+        pb[i][k] = zeros(support.length);
       }
     }
     int[] a = new int[n];
@@ -285,14 +440,38 @@ public final class TabularMarkovGame implements MarkovGame {
         }
         rb[i][a[i]] = rb[i][a[i]].add(w.multiply(rewards[state][j][i]));
         BigFraction[] row = pb[i][a[i]];
-        for (int t = 0; t < states; t++) {
-          if (transitions[state][j][t].signum() != 0) {
-            row[t] = row[t].add(w.multiply(transitions[state][j][t]));
+        int[] succ = successors[state][j];
+        for (int k = 0; k < succ.length; k++) {
+          int at = Arrays.binarySearch(support, succ[k]);
+          row[at] = row[at].add(w.multiply(probabilities[state][j][k]));
+        }
+      }
+    }
+    int[][][] idx = new int[n][][];
+    BigFraction[][][] val = new BigFraction[n][][];
+    for (int i = 0; i < n; i++) {
+      idx[i] = new int[actionCounts[i]][];
+      val[i] = new BigFraction[actionCounts[i]][];
+      for (int k = 0; k < actionCounts[i]; k++) {
+        BigFraction[] row = pb[i][k];
+        int count = 0;
+        for (BigFraction x : row) {
+          if (x.signum() != 0) {
+            count++;
+          }
+        }
+        idx[i][k] = new int[count];
+        val[i][k] = new BigFraction[count];
+        count = 0;
+        for (int q = 0; q < row.length; q++) {
+          if (row[q].signum() != 0) {
+            idx[i][k][count] = support[q];
+            val[i][k][count++] = row[q];
           }
         }
       }
     }
-    return new StageExpectation(rb, pb);
+    return StageExpectation.sparse(rb, idx, val);
   }
 
   private static BigFraction[] zeros(int m) {
@@ -308,7 +487,9 @@ public final class TabularMarkovGame implements MarkovGame {
 
   @Override
   public BigFraction transition(int state, int[] jointAction, int next) {
-    return transitions[state][JointActions.index(actionCounts, jointAction)][next];
+    int j = JointActions.index(actionCounts, jointAction);
+    int k = Arrays.binarySearch(successors[state][j], next);
+    return k >= 0 ? probabilities[state][j][k] : BigFraction.ZERO;
   }
 
   @Override
@@ -379,14 +560,14 @@ public final class TabularMarkovGame implements MarkovGame {
               }
             }
           }
-          if (condition == Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS) {
-            for (int t = 0; t < states; t++) {
-              if (!transitions[s][j][t].equals(transitions[s][0][t])) {
-                return Optional.of("transitions depend on the action at s=" + s + ": P(" + t + "|s," + JointActions.format(a)
-                    + ") = " + Rationals.format(transitions[s][j][t]) + " but P(" + t + "|s,a=0) = "
-                    + Rationals.format(transitions[s][0][t]));
-              }
-            }
+          if (condition == Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS
+              && !(Arrays.equals(successors[s][j], successors[s][0])
+                  && Arrays.equals(probabilities[s][j], probabilities[s][0]))) {
+            int t = firstDifference(s, j);
+            BigFraction pj = rowValue(s, j, t);
+            BigFraction p0 = rowValue(s, 0, t);
+            return Optional.of("transitions depend on the action at s=" + s + ": P(" + t + "|s," + JointActions.format(a)
+                + ") = " + Rationals.format(pj) + " but P(" + t + "|s,a=0) = " + Rationals.format(p0));
           }
         }
       }
@@ -428,6 +609,21 @@ public final class TabularMarkovGame implements MarkovGame {
     }
   }
 
+  private BigFraction rowValue(int s, int j, int t) {
+    int k = Arrays.binarySearch(successors[s][j], t);
+    return k >= 0 ? probabilities[s][j][k] : BigFraction.ZERO;
+  }
+
+  /** The smallest state t with P(t|s,a^j) ≠ P(t|s,a^0) (the rows differ). */
+  private int firstDifference(int s, int j) {
+    for (int t = 0; t < states; t++) {
+      if (!rowValue(s, j, t).equals(rowValue(s, 0, t))) {
+        return t;
+      }
+    }
+    return 0;
+  }
+
   /** Double twin over the same tables, rounded to nearest once. */
   private final class DoubleTabular implements DoubleMarkovGame {
     private final double[][][] r = new double[states][][];
@@ -442,7 +638,7 @@ public final class TabularMarkovGame implements MarkovGame {
         p[s] = new double[rewards[s].length][];
         for (int j = 0; j < r[s].length; j++) {
           r[s][j] = toDoubles(rewards[s][j]);
-          p[s][j] = toDoubles(transitions[s][j]);
+          p[s][j] = toDoubles(probabilities[s][j]);
         }
       }
       BigFraction[][] ph = phi;
@@ -511,9 +707,52 @@ public final class TabularMarkovGame implements MarkovGame {
           }
           rewardBar[i][a[i]] += w * r[state][j][i];
           double[] row = transitionBar[i][a[i]];
-          for (int t = 0; t < states; t++) {
-            row[t] += w * p[state][j][t];
+          int[] succ = successors[state][j];
+          for (int k = 0; k < succ.length; k++) {
+            row[succ[k]] += w * p[state][j][k];
           }
+        }
+      }
+    }
+
+    @Override
+    public void expectSparse(int state, double[][] pi, double[][] rewardBar, int[][][] index, double[][][] value) {
+      int n = actionCounts.length;
+      int[] support = support(state);
+      double[][][] acc = new double[n][][];
+      for (int i = 0; i < n; i++) {
+        acc[i] = new double[actionCounts[i]][support.length];
+        Arrays.fill(rewardBar[i], 0);
+      }
+      int[] a = new int[n];
+      double[] prefix = new double[n + 1];
+      double[] suffix = new double[n + 1];
+      for (int j = 0; j < r[state].length; j++) {
+        JointActions.decode(actionCounts, j, a);
+        prefix[0] = 1;
+        for (int i = 0; i < n; i++) {
+          prefix[i + 1] = prefix[i] * pi[i][a[i]];
+        }
+        suffix[n] = 1;
+        for (int i = n - 1; i >= 0; i--) {
+          suffix[i] = suffix[i + 1] * pi[i][a[i]];
+        }
+        for (int i = 0; i < n; i++) {
+          double w = prefix[i] * suffix[i + 1];
+          if (w == 0) {
+            continue;
+          }
+          rewardBar[i][a[i]] += w * r[state][j][i];
+          double[] row = acc[i][a[i]];
+          int[] succ = successors[state][j];
+          for (int k = 0; k < succ.length; k++) {
+            row[Arrays.binarySearch(support, succ[k])] += w * p[state][j][k];
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < actionCounts[i]; k++) {
+          DoubleMarkovGame.compress(acc[i][k], support, index[i], value[i], k);
         }
       }
     }

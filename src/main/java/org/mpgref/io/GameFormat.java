@@ -187,7 +187,7 @@ public final class GameFormat {
     // size guard before any table is read or allocated
     int joint;
     try {
-      joint = JointActions.countDense(counts, states);
+      joint = JointActions.countTable(counts, states);
     } catch (InvalidGameException e) {
       throw d.error("agents", Doc.message(e));
     }
@@ -202,13 +202,15 @@ public final class GameFormat {
           + JOINT_ACTION_ORDER + "\" (agent 0 varies fastest)");
     }
     BigFraction[][][] rewards = readRewards(d, d.required(root, "rewards", "rewards"), states, joint, n);
+    int[][][] successors = new int[states][][];
     BigFraction[][][] transitions =
-        readTransitions(d, d.required(root, "transitions", "transitions"), stateLabels, counts, joint);
+        readTransitions(d, d.required(root, "transitions", "transitions"), stateLabels, counts, joint, successors);
     @Nullable JsonNode pot = root.get("potential");
     TabularMarkovGame game;
     try {
       if (pot == null) {
-        game = TabularMarkovGame.of(name, counts, gamma, rho, rewards, transitions);
+        game = TabularMarkovGame.ofSparse(name, counts, gamma, rho, rewards, successors, transitions, null,
+            StagePotential.Condition.STATE_POTENTIAL_ONLY);
       } else {
         d.object(pot, "potential");
         d.allowOnly(pot, "potential", List.of("condition", "phi"));
@@ -224,7 +226,7 @@ public final class GameFormat {
             phi[s][j] = d.number(row.get(j), e + "[" + j + "]");
           }
         }
-        game = TabularMarkovGame.withPotential(name, counts, gamma, rho, rewards, transitions, phi, condition);
+        game = TabularMarkovGame.ofSparse(name, counts, gamma, rho, rewards, successors, transitions, phi, condition);
       }
       return game.withLabels(agentLabels, actionLabels, stateLabels);
     } catch (FormatException e) {
@@ -268,11 +270,15 @@ public final class GameFormat {
     return r;
   }
 
+  /** Reads the transitions as sparse rows: successors into {@code succ} [s][j][k], the probabilities returned. */
   private static BigFraction[][][] readTransitions(Doc d, JsonNode node, String[] stateLabels, int[] counts,
-      int joint) {
+      int joint, int[][][] succ) {
     int states = stateLabels.length;
     d.array(node, "transitions", states);
     BigFraction[][][] p = new BigFraction[states][joint][];
+    for (int s = 0; s < states; s++) {
+      succ[s] = new int[joint][];
+    }
     int[] a = new int[counts.length];
     for (int s = 0; s < states; s++) {
       String e = "transitions[" + s + "]";
@@ -285,16 +291,17 @@ public final class GameFormat {
           JsonNode next = d.array(st.get("next"), e + ".next", joint);
           for (int j = 0; j < joint; j++) {
             int t = stateRef(d, next.get(j), e + ".next[" + j + "]", stateLabels);
-            BigFraction[] row = new BigFraction[states];
-            Arrays.fill(row, BigFraction.ZERO);
-            row[t] = BigFraction.ONE;
-            p[s][j] = row;
+            succ[s][j] = new int[] {t};
+            p[s][j] = new BigFraction[] {BigFraction.ONE};
           }
         } else {
           BigFraction[] row = d.distribution(st.get("actionIndependent"), e + ".actionIndependent", states,
               "P(.|s=" + s + ")");
+          int[] idx = support(row);
+          BigFraction[] val = onSupport(row, idx);
           for (int j = 0; j < joint; j++) {
-            p[s][j] = row;
+            succ[s][j] = idx;
+            p[s][j] = val;
           }
         }
         continue;
@@ -302,11 +309,38 @@ public final class GameFormat {
       JsonNode rows = d.array(st, e, joint);
       for (int j = 0; j < joint; j++) {
         JointActions.decode(counts, j, a);
-        p[s][j] = d.distribution(rows.get(j), e + "[" + j + "]", states,
+        BigFraction[] row = d.distribution(rows.get(j), e + "[" + j + "]", states,
             "P(.|s=" + s + ",a=" + JointActions.format(a) + ")");
+        succ[s][j] = support(row);
+        p[s][j] = onSupport(row, succ[s][j]);
       }
     }
     return p;
+  }
+
+  private static int[] support(BigFraction[] row) {
+    int count = 0;
+    for (BigFraction x : row) {
+      if (x.signum() != 0) {
+        count++;
+      }
+    }
+    int[] idx = new int[count];
+    count = 0;
+    for (int t = 0; t < row.length; t++) {
+      if (row[t].signum() != 0) {
+        idx[count++] = t;
+      }
+    }
+    return idx;
+  }
+
+  private static BigFraction[] onSupport(BigFraction[] row, int[] idx) {
+    BigFraction[] v = new BigFraction[idx.length];
+    for (int k = 0; k < idx.length; k++) {
+      v[k] = row[idx[k]];
+    }
+    return v;
   }
 
   private static int stateRef(Doc d, JsonNode ref, String entry, String[] stateLabels) {

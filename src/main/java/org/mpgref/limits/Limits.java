@@ -21,8 +21,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     decimal digits ({@code --max-denominator-digits})
  */
 public record Limits(long maxInputBytes, int maxNumberDigits, long maxWork, int maxDenominatorDigits) {
-  /** The defaults: 16 MiB inputs, 10,000-digit numbers, 4·10^10 work units, 10,000-digit denominators. */
-  public static final Limits DEFAULT = new Limits(16L * 1024 * 1024, 10_000, 40_000_000_000L, 10_000);
+  /**
+   * The defaults: 16 MiB inputs, 10,000-digit numbers, 5·10^8 work units (calibrated: exact sparse solves estimated at
+   * 5·10^8 units took 4–13 s on the reference 2-core machine; see specs/exact-linear-solve.md), 10,000-digit
+   * denominators.
+   */
+  public static final Limits DEFAULT = new Limits(16L * 1024 * 1024, 10_000, 500_000_000L, 10_000);
 
   private static final ThreadLocal<@Nullable Limits> CURRENT = new ThreadLocal<>();
 

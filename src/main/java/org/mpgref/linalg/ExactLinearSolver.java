@@ -138,7 +138,7 @@ public final class ExactLinearSolver {
     return a;
   }
 
-  private static BigFraction[][] solveFunctionalGraph(BigFraction gamma, int[] next, BigFraction[][] b) {
+  static BigFraction[][] solveFunctionalGraph(BigFraction gamma, int[] next, BigFraction[][] b) {
     int n = next.length;
     int m = n == 0 ? 0 : b[0].length;
     BigFraction[][] x = new BigFraction[n][];
@@ -163,19 +163,9 @@ public final class ExactLinearSolver {
           c++;
         }
         int cycleLength = len - c;
-        BigFraction[] acc = new BigFraction[m];
-        java.util.Arrays.fill(acc, BigFraction.ZERO);
-        BigFraction g = BigFraction.ONE;
-        for (int k = 0; k < cycleLength; k++) {
-          for (int col = 0; col < m; col++) {
-            acc[col] = acc[col].add(g.multiply(b[path[c + k]][col]));
-          }
-          g = g.multiply(gamma);
-        }
-        BigFraction denom = BigFraction.ONE.subtract(g);
         BigFraction[] head = new BigFraction[m];
         for (int col = 0; col < m; col++) {
-          head[col] = acc[col].divide(denom);
+          head[col] = cycleHead(gamma, path, c, cycleLength, b, col);
         }
         x[path[c]] = head;
         mark[path[c]] = 2;
@@ -199,6 +189,38 @@ public final class ExactLinearSolver {
       out[s] = row;
     }
     return out;
+  }
+
+  /**
+   * x(s_0) = (Σ_{k<L} γ^k b(s_k)) / (1 − γ^L) on the cycle s_k = path[c+k], in integers: with γ = p/q and the b(s_k)
+   * over their common denominator D as B_k, Horner's rule T = B_k q^{L−1−k} + p T from k = L−1 down gives
+   * T_0 = Σ_k B_k p^k q^{L−1−k}, and x(s_0) = T_0 q / (D (q^L − p^L)), reduced once (one gcd instead of L).
+   */
+  private static BigFraction cycleHead(BigFraction gamma, int[] path, int c, int length, BigFraction[][] b, int col) {
+    java.math.BigInteger p = gamma.getNumerator();
+    java.math.BigInteger q = gamma.getDenominator();
+    if (q.signum() < 0) {
+      p = p.negate();
+      q = q.negate();
+    }
+    BigFraction[] row = new BigFraction[length];
+    for (int k = 0; k < length; k++) {
+      row[k] = b[path[c + k]][col];
+    }
+    java.math.BigInteger d = org.mpgref.linalg.Integers.lcmOfDenominators(row);
+    java.math.BigInteger t = java.math.BigInteger.ZERO;
+    java.math.BigInteger qPower = java.math.BigInteger.ONE; // q^{L-1-k}
+    for (int k = length - 1; k >= 0; k--) {
+      if ((k & 63) == 0) {
+        org.mpgref.limits.Cancellation.check();
+      }
+      java.math.BigInteger bk = org.mpgref.linalg.Integers.numeratorOver(row[k], d);
+      t = t.multiply(p).add(bk.multiply(qPower));
+      qPower = qPower.multiply(q);
+    }
+    // qPower = q^L now
+    java.math.BigInteger denominator = d.multiply(qPower.subtract(p.pow(length)));
+    return BigFraction.of(t.multiply(q), denominator);
   }
 
   private static void fill(BigFraction[] @org.checkerframework.checker.nullness.qual.Nullable [] x, BigFraction[][] b,

@@ -10,7 +10,6 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Rationals;
-import org.mpgref.linalg.ExactLinearSolver;
 import org.mpgref.limits.Cancellation;
 
 /**
@@ -73,6 +72,10 @@ public final class MismatchCoefficient {
       counts[i] = game.actionCount(i);
     }
     int joint = JointActions.countDense(counts, states);
+    // one policy-iteration step reads every joint action's row (S·Π|A_i|·S entries) and solves an S-state system;
+    // at least one step per extreme and target state: refuse before the tables are built
+    org.mpgref.limits.Limits.requireWork("mismatch coefficient policy iteration over " + states + " states x " + joint + " joint actions",
+        2.0 * states * states * (double) joint * states * 100);
     List<List<BigFraction[]>> rows = new ArrayList<>();
     int[] a = new int[n];
     for (int s = 0; s < states; s++) {
@@ -133,7 +136,8 @@ public final class MismatchCoefficient {
         p[s] = rows.get(s).get(choice[s]);
         r[s][0] = s == target ? BigFraction.ONE : BigFraction.ZERO;
       }
-      BigFraction[][] x = ExactLinearSolver.solveDiscounted(gamma, p, r);
+      BigFraction[][] x = org.mpgref.linalg.SparseExactSolver.solveDiscounted("exact mismatch coefficient policy iteration solve", gamma,
+        org.mpgref.linalg.SparseMatrix.ofDense(p), r);
       w = new BigFraction[states];
       for (int s = 0; s < states; s++) {
         w[s] = x[s][0];

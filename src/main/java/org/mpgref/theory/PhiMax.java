@@ -8,7 +8,6 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
 import org.mpgref.game.Rationals;
 import org.mpgref.game.StagePotential;
-import org.mpgref.linalg.ExactLinearSolver;
 import org.mpgref.limits.Cancellation;
 
 /**
@@ -178,6 +177,10 @@ public final class PhiMax {
     int states = game.stateCount();
     int[] counts = counts(game);
     int joint = JointActions.countDense(counts, states);
+    // one policy-iteration step reads every joint action's row (S·Π|A_i|·S entries) and solves an S-state system;
+    // at least one step per extreme: refuse before the tables are built
+    org.mpgref.limits.Limits.requireWork("phi_max policy iteration over " + states + " states x " + joint + " joint actions",
+        2.0 * states * (double) joint * states * 100);
     BigFraction[][] reward = new BigFraction[states][joint];
     BigFraction[][][] rows = new BigFraction[states][joint][states];
     int[] a = new int[counts.length];
@@ -229,7 +232,8 @@ public final class PhiMax {
       p[s] = rows[s][choice[s]];
       r[s][0] = reward[s][choice[s]];
     }
-    BigFraction[][] x = ExactLinearSolver.solveDiscounted(gamma, p, r);
+    BigFraction[][] x = org.mpgref.linalg.SparseExactSolver.solveDiscounted("exact phi_max policy iteration solve", gamma,
+        org.mpgref.linalg.SparseMatrix.ofDense(p), r);
     BigFraction[] w = new BigFraction[states];
     for (int s = 0; s < states; s++) {
       w[s] = x[s][0];

@@ -172,7 +172,7 @@ class GameValidationTest {
     Arrays.fill(counts, 2);
     refuses(() -> TabularMarkovGame.of("g", counts, f(1, 2), new BigFraction[] {BigFraction.ONE},
         new BigFraction[1][0][], new BigFraction[1][0][]), "1 states", "joint actions", "30 rewards",
-        String.valueOf(JointActions.MAX_DENSE_ENTRIES));
+        "bytes");
   }
 
   /** The dense-size guard counts S × Π|A_i| × (N + S) entries: 1000 states × 2^12 joint actions × 1012 is too large. */

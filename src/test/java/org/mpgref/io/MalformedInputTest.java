@@ -83,7 +83,7 @@ class MalformedInputTest {
             "g.json: rewards[1][2]: \"NaN\" is not a number"),
         Arguments.of("Infinity string", GAME.replace("\"gamma\": \"1/2\"", "\"gamma\": \"-Infinity\""),
             "g.json: gamma: \"-Infinity\" is not a number"),
-        Arguments.of("oversized table", huge.toString(), "g.json: agents: a dense table of 1 states x 729000000+ joint"
+        Arguments.of("oversized table", huge.toString(), "g.json: agents: a table of 1 states x 729000000 joint"
             + " actions"),
         Arguments.of("truncated stream", GAME.substring(0, GAME.length() / 2), "the input ends too early"),
         Arguments.of("empty input", "", "g.json: line 1, column 1: the input is empty"),
