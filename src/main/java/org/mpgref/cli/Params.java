@@ -60,15 +60,23 @@ final class Params {
     }
   }
 
-  /** A long ≥ 1. */
+  /**
+   * A long ≥ 1, written as an integer ({@code 500000000}) or, as mpgref prints limits, in scientific notation with an
+   * integral value ({@code 5e8}, {@code 1.5e9}); read exactly through {@link java.math.BigDecimal}, never a double.
+   */
   static final class PositiveLong implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
       long v;
       try {
-        v = Long.parseLong(value.trim());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("'" + value + "' is not an integer in 1.." + Long.MAX_VALUE);
+        String t = value.trim();
+        if (t.startsWith("+") || !t.matches("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?")) {
+          throw new NumberFormatException(t);
+        }
+        v = new java.math.BigDecimal(t).longValueExact();
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new TypeConversionException("'" + value + "' is not an integer in 1.." + Long.MAX_VALUE
+            + " (e.g. 500000000 or 5e8)");
       }
       if (v < 1) {
         throw new TypeConversionException(value + " is not >= 1");

@@ -234,8 +234,9 @@ public final class ExactDynamics {
   /**
    * Estimated work of the exact evaluation of a tabular game's policy whose evaluation has denominators of about
    * {@code digits} decimal digits: (S·J·(N+S) + S³ + N·S²·A_max) rational operations (stage expectations over the J
-   * joint actions, the elimination, the Q̄ rows), each about 40 w² word operations on w = digits/9.63 32-bit words (a
-   * product and a gcd-reduction; specs/limits.md). Measured: S = 4, J = 27, N = 3, 3637 digits, 5.5·10^9 units in
+   * joint actions, the elimination, the Q̄ rows), each about 5 w² work units on w = digits/9.63 32-bit words (a
+   * product and a gcd-reduction), in the units of the sparse solver's cost model, where 5·10^8 units take about 10 s
+   * on this project's machine (specs/limits.md). Measured: S = 4, J = 27, N = 3, 3637 digits, 6.9·10^8 units in
    * about 10 s. Zero (not estimated) for games that are not {@link TabularMarkovGame}s, whose evaluation does not
    * enumerate joint actions.
    *
@@ -256,7 +257,7 @@ public final class ExactDynamics {
     }
     double ops = s * j * (n + s) + s * s * s + n * s * s * aMax;
     double w = digits / 9.63;
-    return ops * 40 * w * w;
+    return ops * 5 * w * w;
   }
 
   private static long digits(BigInteger v) {

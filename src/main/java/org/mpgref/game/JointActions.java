@@ -47,7 +47,7 @@ public final class JointActions {
    * The size guard of a {@link TabularMarkovGame} (rewards dense, transitions sparse): Π_i |A_i| must fit an int and
    * the table's estimated memory, S·Π|A_i|·(N·(4 + 152) + 60) bytes (an array slot and a distinct BigFraction per
    * reward, the row arrays, at least one successor per row; {@link org.mpgref.linalg.MemoryBudget}), must stay within
-   * {@link org.mpgref.linalg.MemoryBudget#MAX_BYTES}. Checked from the declared sizes before any table is read.
+   * {@link org.mpgref.linalg.MemoryBudget#maxBytes()}. Checked from the declared sizes before any table is read.
    *
    * @param actionCounts |A_i| for each agent
    * @param states |S|
@@ -70,10 +70,10 @@ public final class JointActions {
       joint *= actionCounts[i];
     }
     double bytes = states * joint * (actionCounts.length * (4.0 + org.mpgref.linalg.MemoryBudget.FRACTION_BYTES) + 60);
-    if (joint > Integer.MAX_VALUE - 8 || bytes > org.mpgref.linalg.MemoryBudget.MAX_BYTES) {
+    if (joint > Integer.MAX_VALUE - 8 || bytes > org.mpgref.linalg.MemoryBudget.maxBytes()) {
       throw new InvalidGameException("a table of " + states + " states x " + String.format(java.util.Locale.ROOT, "%.0f", joint)
           + " joint actions x " + actionCounts.length + " rewards needs about " + org.mpgref.limits.Limits.sci(bytes)
-          + " bytes, more than the limit of " + org.mpgref.limits.Limits.sci(org.mpgref.linalg.MemoryBudget.MAX_BYTES)
+          + " bytes, more than the limit of " + org.mpgref.limits.Limits.sci(org.mpgref.linalg.MemoryBudget.maxBytes())
           + " bytes; use a structured game");
     }
     return (int) joint;

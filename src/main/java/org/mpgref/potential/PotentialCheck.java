@@ -48,13 +48,14 @@ public final class PotentialCheck {
 
   /**
    * Work units charged per trial and per unit of |S|·(|S| + Σ_i |A_i|) (a trial is four exact evaluations; with the
-   * sparse and functional-graph solve paths their cost grows about like |S|² for the games mpgref ships). Calibrated
-   * on this project's machine to about 4·10^9 units per second, so that the default {@code --max-work} 4·10^10 is
-   * about 10 s: a three-state game with 4 actions takes about 0.4 ms per trial (2.1·10^6 units; about 19,000 trials
-   * fit), the routing game with N = 8 (256 states, 16 actions) about 1.8 s per pure trial (7·10^9 units; 5 trials
-   * fit). A rough model, meant to stop absurd searches, not to predict time.
+   * sparse and functional-graph solve paths their cost grows about like |S|² for the games mpgref ships), in the
+   * units of the solver's cost model ({@code Limits.DEFAULT.maxWork} = 5·10^8 units ≈ 10 s on this project's machine,
+   * specs/limits.md). Calibrated on the routing game with N = 8 (256 states, 16 actions: 3.5·10^7 units per trial,
+   * measured about 0.7 s per trial, so about 14 trials fit the default) and the three-state counterexample games
+   * (a few thousand units and well under a millisecond per trial). A rough model, meant to stop absurd searches, not
+   * to predict time.
    */
-  public static final double WORK_PER_TRIAL_UNIT = 1e5;
+  public static final double WORK_PER_TRIAL_UNIT = 500;
 
   private PotentialCheck() {}
 

@@ -64,13 +64,26 @@ class RunBudgetsTest {
   @Test
   void workGuardStopsATabularRunBeforeTheEvaluation() {
     TabularMarkovGame g = RandomGames.game(3, 3, 3, 7);
-    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(1).install()) {
-      ExactDynamics.Run run = ExactDynamics.run(g, Policy.uniform(g), Algorithm.PROJECTED_Q_ASCENT,
-          BigFraction.of(1, 10), 3, 10_000);
-      assertThat(run.stoppedBySize()).isTrue();
-      assertThat(run.iterates()).hasSize(1);
-      assertThat(run.stopReason()).contains("--max-work");
+    // A limit that admits the evaluations of the first iterates but not the predicted work of a later one: the run
+    // stops by its own guard, before that evaluation, keeping what it certified. Searched over limits 10^4..10^9,
+    // because the guard's prediction and the evaluation's own estimate are different models.
+    boolean stoppedByWork = false;
+    for (long limit = 10_000; limit <= 1_000_000_000L && !stoppedByWork; limit *= 2) {
+      try (Limits.Scope s = Limits.DEFAULT.withMaxWork(limit).install()) {
+        ExactDynamics.Run run = ExactDynamics.run(g, Policy.uniform(g), Algorithm.PROJECTED_Q_ASCENT,
+            BigFraction.of(1, 10), 3, 10_000);
+        if (run.stoppedBySize()) {
+          assertThat(run.stopReason()).contains("--max-work");
+          assertThat(run.iterates().size()).isBetween(1, 3);
+          stoppedByWork = true;
+        } else {
+          break; // the limit admits the whole run; larger limits do too
+        }
+      } catch (org.mpgref.limits.LimitExceededException e) {
+        assertThat(e.getMessage()).contains("--max-work"); // below the evaluation of an iterate: refused, not run
+      }
     }
+    assertThat(stoppedByWork).as("some limit stops the run by its own work guard").isTrue();
   }
 
   /** Interrupting the thread after the third certified iterate: CancelledException, the three iterates kept. */

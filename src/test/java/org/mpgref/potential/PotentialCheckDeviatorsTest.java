@@ -254,7 +254,8 @@ class PotentialCheckDeviatorsTest {
     try (Limits.Scope scope = Limits.DEFAULT.withMaxWork((long) (3.5 * perTrial)).install()) {
       assertThatThrownBy(() -> PotentialCheck.check(team, 20, 1)).isInstanceOf(LimitExceededException.class)
           .hasMessageStartingWith("check-potential: trial 4 of 20 (no counterexample in the first 3) of 4 exact"
-              + " evaluations (1 state, 12 actions in all) needs about 5.2e6 work units; the limit is 4.6e6 work units")
+              + " evaluations (1 state, 12 actions in all) needs about " + Limits.sci(4 * perTrial) + " work units; the limit is "
+              + Limits.sci((long) (3.5 * perTrial)) + " work units")
           .hasMessageEndingWith("(raise it with --max-work)");
       assertThat(PotentialCheck.check(team, 3, 1)).isInstanceOf(PotentialCheck.NoCounterexample.class);
     }

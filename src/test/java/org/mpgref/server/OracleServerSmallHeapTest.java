@@ -167,33 +167,26 @@ class OracleServerSmallHeapTest {
 
   @Test
   void outOfMemoryInARequestIsAnsweredAndUnloadGivesTheMemoryBack() throws Exception {
-    // a budget far above the heap, so that the heap itself runs out: five 24-state 8-agent tables (about 34 MB each)
-    // hold 170 MB; then a table whose declared shape (20 agents, 2^20 joint actions) makes the reader allocate about
-    // 110 MB of reward rows before it looks at them: out of memory. After the five are unloaded, the same request
-    // gets as far as the rows (a format error), so the memory was given back.
+    // A budget far above the heap, so that the heap itself runs out: eight 24-state 8-agent tables (about 34 MB each on
+    // the heap, each below the core's per-table bound of half the heap) cannot all fit in 256 MB, so some load runs
+    // out of memory; it is answered and the server keeps serving. After every table is unloaded, the last table of
+    // the eight loads again: the memory was given back.
     List<String> lines = new ArrayList<>();
     lines.add(ServerRequests.load(++id, GAME));
-    int tables = 5;
+    int tables = 8;
+    int firstTable = lines.size();
     for (int k = 0; k < tables; k++) {
       lines.add(ServerRequests.denseLoad(++id, 24, 8, k));
     }
-    StringBuilder agents = new StringBuilder();
-    for (int i = 0; i < 20; i++) {
-      agents.append(i > 0 ? "," : "").append("{\"actions\":[\"a\",\"b\"]}");
-    }
-    String huge = "\"game\":{\"format\":\"mpgref-game/1\",\"agents\":[" + agents + "],\"states\":[\"s\"],"
-        + "\"gamma\":0,\"rho\":[1],\"jointActionOrder\":\"agent0-fastest\",\"rewards\":[[0]],"
-        + "\"transitions\":[{\"next\":[0]}]}";
-    int hugeAt = lines.size();
-    lines.add(raw("load", huge));
     int evalAfter = lines.size();
     lines.add(ServerRequests.ask(++id, "eval", "g1", GAME, POLICY));
     lines.add(raw("ping", ""));
+    int firstUnload = lines.size();
     for (int k = 0; k < tables; k++) {
       lines.add(raw("unload", "\"game\":\"g" + (k + 2) + "\""));
     }
-    int hugeAgain = lines.size();
-    lines.add(raw("load", huge));
+    int reload = lines.size();
+    lines.add(ServerRequests.denseLoad(++id, 24, 8, tables - 1));
     lines.add(ServerRequests.ask(++id, "eval", "g1", GAME, POLICY));
     lines.add(raw("shutdown", ""));
     ServerProcess.Session s = ServerProcess.run("256m", List.of("--max-loaded-bytes", "100G"), lines);
@@ -202,16 +195,28 @@ class OracleServerSmallHeapTest {
     for (int k = 0; k < lines.size(); k++) {
       r.add(Json.parse(s.responses().get(k), "response " + k));
     }
-    for (int k = 0; k < lines.size(); k++) {
-      boolean mustFail = k == hugeAt || k == hugeAgain;
-      assertThat(r.get(k).get("ok").asBoolean()).as("response %d: %s", k, s.responses().get(k)).isEqualTo(!mustFail);
+    int outOfMemory = 0;
+    for (int k = firstTable; k < firstTable + tables; k++) {
+      if (!r.get(k).get("ok").asBoolean()) {
+        String error = r.get(k).get("error").asText();
+        assertThat(error.startsWith("load: out of memory") || error.startsWith("server: out of memory"))
+            .as("response %d: %s", k, error).isTrue();
+        assertThat(error).doesNotContain("Exception");
+        outOfMemory++;
+      }
     }
-    assertThat(r.get(hugeAt).get("error").asText()).startsWith("load: out of memory").doesNotContain("Exception");
-    assertThat(r.get(hugeAgain).get("error").asText()).startsWith("game: rewards[0]: has 1 entries");
+    assertThat(outOfMemory).as("loads that ran out of memory").isPositive();
+    for (int k = firstUnload; k < firstUnload + tables; k++) {
+      JsonNode u = r.get(k);
+      assertThat(u.get("ok").asBoolean() || u.get("error").asText().startsWith("game: no game")).as("unload %d", k)
+          .isTrue();
+    }
+    assertThat(r.get(evalAfter).get("ok").asBoolean()).isTrue();
     assertThat(Json.write(r.get(evalAfter).get("result"))).isEqualTo(evalExpected());
+    assertThat(r.get(reload).get("ok").asBoolean()).as(s.responses().get(reload)).isTrue();
     assertThat(Json.write(r.get(lines.size() - 2).get("result"))).isEqualTo(evalExpected());
     assertThat(s.exitCode()).isZero();
-    assertThat(s.stderr()).hasSize(1);
-    assertThat(s.stderr().get(0)).startsWith("mpgref serve: out of memory in request line " + (hugeAt + 1));
+    assertThat(s.stderr()).hasSize(outOfMemory);
+    assertThat(s.stderr()).allMatch(line -> line.startsWith("mpgref serve: out of memory"));
   }
 }
