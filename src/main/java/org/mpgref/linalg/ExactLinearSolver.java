@@ -139,6 +139,25 @@ public final class ExactLinearSolver {
   }
 
   static BigFraction[][] solveFunctionalGraph(BigFraction gamma, int[] next, BigFraction[][] b) {
+    return solveFunctionalGraph("exact solve", gamma, next, b);
+  }
+
+  /**
+   * The functional-graph solve with a running work meter: the estimate made before the solve charges each state
+   * outside the cycles at the size of its right-hand side, but x(s) = b(s) + γ x(next(s)) can grow by the size of γ
+   * at every step of a long path (e.g. a visitation γ^k/… along a 7,000-state chain). Each step is therefore charged
+   * as it is taken, 3·(1 + bits/64)² work units for the multiply, the add and the gcd reduction on numbers of that
+   * many bits, and the solve stops with {@link org.mpgref.limits.LimitExceededException} as soon as the work so far
+   * passes {@code Limits.current().maxWork()}: at most one step's work is spent beyond the limit.
+   *
+   * @param what the computation, for a refusal
+   * @param gamma γ
+   * @param next next[s], the unit successor of each state
+   * @param b right-hand sides [s][col]
+   * @return X [s][col]
+   */
+  static BigFraction[][] solveFunctionalGraph(String what, BigFraction gamma, int[] next, BigFraction[][] b) {
+    Meter meter = new Meter(what, next.length, gamma);
     int n = next.length;
     int m = n == 0 ? 0 : b[0].length;
     BigFraction[][] x = new BigFraction[n][];
@@ -170,12 +189,14 @@ public final class ExactLinearSolver {
         x[path[c]] = head;
         mark[path[c]] = 2;
         for (int k = len - 1; k > c; k--) {
+          meter.charge(x[next[path[k]]]);
           fill(x, b, gamma, path[k], next[path[k]], m);
           mark[path[k]] = 2;
         }
         stop = c;
       }
       for (int k = stop - 1; k >= 0; k--) {
+        meter.charge(x[next[path[k]]]);
         fill(x, b, gamma, path[k], next[path[k]], m);
         mark[path[k]] = 2;
       }
@@ -221,6 +242,44 @@ public final class ExactLinearSolver {
     // qPower = q^L now
     java.math.BigInteger denominator = d.multiply(qPower.subtract(p.pow(length)));
     return BigFraction.of(t.multiply(q), denominator);
+  }
+
+  /** The running work meter of one functional-graph solve (see {@link #solveFunctionalGraph(String, BigFraction, int[], BigFraction[][])}). */
+  private static final class Meter {
+    private final String what;
+    private final int states;
+    private final long gammaBits;
+    private final long max = org.mpgref.limits.Limits.current().maxWork();
+    private double work;
+    private int steps;
+
+    Meter(String what, int states, BigFraction gamma) {
+      this.what = what;
+      this.states = states;
+      this.gammaBits = gamma.getNumerator().bitLength() + gamma.getDenominator().bitLength();
+    }
+
+    void charge(BigFraction @org.checkerframework.checker.nullness.qual.Nullable [] successor) {
+      if (successor == null) {
+        return;
+      }
+      long bits = gammaBits;
+      for (BigFraction v : successor) {
+        bits = Math.max(bits, v.getNumerator().bitLength() + v.getDenominator().bitLength());
+      }
+      double words = 1 + bits / 64.0;
+      work += 3 * words * words * successor.length;
+      steps++;
+      if ((steps & 63) == 0) {
+        org.mpgref.limits.Cancellation.check();
+      }
+      if (work > max) {
+        throw new org.mpgref.limits.LimitExceededException(what + " along its functional graph (" + states
+            + " states; stopped after " + steps + " steps, where the values have grown to " + bits + " bits)",
+            "more than " + org.mpgref.limits.Limits.sci(work) + " work units",
+            org.mpgref.limits.Limits.sci(max) + " work units", "--max-work");
+      }
+    }
   }
 
   private static void fill(BigFraction[] @org.checkerframework.checker.nullness.qual.Nullable [] x, BigFraction[][] b,

@@ -38,7 +38,7 @@ public final class SparseExactSolver {
     if (next != null) {
       Limits.requireWork(describe(what, p) + " along its functional graph",
           estimateFunctionalGraph(gamma, b, p.size()));
-      return ExactLinearSolver.solveFunctionalGraph(gamma, next, b);
+      return ExactLinearSolver.solveFunctionalGraph(describe(what, p), gamma, next, b);
     }
     return solve(describe(what, p), p.identityMinus(gamma), b);
   }
@@ -63,7 +63,7 @@ public final class SparseExactSolver {
     BigFraction[][] x;
     if (next != null) {
       Limits.requireWork(describe(what, p) + " along its functional graph", estimateFunctionalGraph(gamma, rhs, p.size()));
-      x = ExactLinearSolver.solveFunctionalGraph(gamma, next, rhs);
+      x = ExactLinearSolver.solveFunctionalGraph(describe(what, p), gamma, next, rhs);
     } else {
       x = solve(describe(what, p), t.identityMinus(gamma), rhs);
     }
