@@ -46,12 +46,12 @@ class FunctionalGraphMeterTest {
   @Test
   void stopsOnceTheWorkSoFarPassesTheLimit() {
     int length = 3000;
-    try (Limits.Scope scope = Limits.DEFAULT.withMaxWork(2_000_000).install()) {
+    try (Limits.Scope scope = Limits.DEFAULT.withMaxWork(100_000_000).install()) {
       assertThatThrownBy(() -> SparseExactSolver.solveDiscountedTransposed("test visitation", GAMMA, cycle(length),
           startAtZero(length)))
           .isInstanceOf(LimitExceededException.class)
           .hasMessageContaining("test visitation of 3000 states (3000 non-zeros) along its functional graph")
-          .hasMessageContaining("stopped after").hasMessageContaining("the limit is 2e6 work units (raise it with --max-work)");
+          .hasMessageContaining("stopped after").hasMessageContaining("the limit is 1e8 work units (raise it with --max-work)");
     }
   }
 }
