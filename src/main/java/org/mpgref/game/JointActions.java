@@ -45,8 +45,9 @@ public final class JointActions {
 
   /**
    * The size guard of a {@link TabularMarkovGame} (rewards dense, transitions sparse): Π_i |A_i| must fit an int and
-   * the table's estimated memory, S·Π|A_i|·(N·(4 + 152) + 60) bytes (an array slot and a distinct BigFraction per
-   * reward, the row arrays, at least one successor per row; {@link org.mpgref.linalg.MemoryBudget}), must stay within
+   * the table's estimated memory, S·Π|A_i|·(N·(4 + 152) + 60) + S·Σ_i|A_i|·{@link #PER_OWN_ACTION_BYTES} bytes (an
+   * array slot and a distinct BigFraction per reward, the row arrays, at least one successor per row, and the
+   * per-action rows; {@link org.mpgref.linalg.MemoryBudget}), must stay within
    * {@link org.mpgref.linalg.MemoryBudget#maxBytes()}. Checked from the declared sizes before any table is read.
    *
    * @param actionCounts |A_i| for each agent
@@ -56,6 +57,18 @@ public final class JointActions {
    *     would not fit
    */
   public static int countTable(int[] actionCounts, int states) {
+    return countTableChecked(actionCounts, states);
+  }
+
+  /**
+   * Bytes charged per (state, own action) of every agent on top of the joint-action table: the label, the policy
+   * row entry, the stage expectation's r̄ and sparse P̄ row, Q̄ and Ā of an evaluation and the reading's transient
+   * copies. Measured on a one-player .nfg game with 2·10^6 strategies, whose table estimate alone (432 MB) let a 900 MB
+   * heap run out of memory.
+   */
+  public static final double PER_OWN_ACTION_BYTES = 400;
+
+  private static int countTableChecked(int[] actionCounts, int states) {
     if (actionCounts.length == 0) {
       throw new InvalidGameException("game has no agents; it needs at least one");
     }
@@ -69,7 +82,12 @@ public final class JointActions {
       }
       joint *= actionCounts[i];
     }
-    double bytes = states * joint * (actionCounts.length * (4.0 + org.mpgref.linalg.MemoryBudget.FRACTION_BYTES) + 60);
+    double ownActions = 0;
+    for (int a : actionCounts) {
+      ownActions += a;
+    }
+    double bytes = states * joint * (actionCounts.length * (4.0 + org.mpgref.linalg.MemoryBudget.FRACTION_BYTES) + 60)
+        + states * ownActions * PER_OWN_ACTION_BYTES;
     if (joint > Integer.MAX_VALUE - 8 || bytes > org.mpgref.linalg.MemoryBudget.maxBytes()) {
       throw new InvalidGameException("a table of " + states + " states x " + String.format(java.util.Locale.ROOT, "%.0f", joint)
           + " joint actions x " + actionCounts.length + " rewards needs about " + org.mpgref.limits.Limits.sci(bytes)

@@ -573,6 +573,12 @@ public final class NfgReader {
             + " contingencies x " + (n + 1) + " (payoffs of " + n + " players + 1 transition); a dense table is limited"
             + " to " + JointActions.MAX_DENSE_ENTRIES + " entries");
       }
+      try {
+        // the memory the game will need, checked from the header before any payoff is read
+        JointActions.countTable(counts, 1);
+      } catch (InvalidGameException e) {
+        throw error(strategiesOpen, "too large: " + e.getMessage());
+      }
 
       // optional comment
       @Nullable String comment = null;

@@ -44,6 +44,17 @@ class NfgReaderErrorTest {
     }
   }
 
+  /**
+   * The memory a game will need is checked from the header, before any payoff is read: one player with 8·10^6
+   * strategies (a 16 MB file within the input limit) is refused at the strategy counts, not after reading 8·10^6
+   * payoffs (which ran a 1 GB heap out of memory).
+   */
+  @Test
+  void tooLargeFromTheHeaderBeforeAnyPayoff() {
+    refuses("NFG 1 R \"wide\" { \"P1\" } { 8000000 }\n1 2 3", "1:25", "too large", "8000000 joint actions",
+        "bytes");
+  }
+
   @Test
   void missingHeader() {
     refuses("GFN 1 R \"g\" { \"A\" } { 1 } 1", "1:1", "missing header", "expected 'NFG'", "found 'GFN'");
