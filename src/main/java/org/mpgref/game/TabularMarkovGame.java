@@ -680,36 +680,21 @@ public final class TabularMarkovGame implements MarkovGame {
 
     @Override
     public void expect(int state, double[][] pi, double[][] rewardBar, double[][][] transitionBar) {
+      // the dense rows are the sparse ones scattered (the same sums in the same order, so the same doubles)
       int n = actionCounts.length;
+      int[][][] index = new int[n][][];
+      double[][][] value = new double[n][][];
       for (int i = 0; i < n; i++) {
-        Arrays.fill(rewardBar[i], 0);
-        for (double[] row : transitionBar[i]) {
-          Arrays.fill(row, 0);
-        }
+        index[i] = new int[actionCounts[i]][];
+        value[i] = new double[actionCounts[i]][];
       }
-      int[] a = new int[n];
-      double[] prefix = new double[n + 1];
-      double[] suffix = new double[n + 1];
-      for (int j = 0; j < r[state].length; j++) {
-        JointActions.decode(actionCounts, j, a);
-        prefix[0] = 1;
-        for (int i = 0; i < n; i++) {
-          prefix[i + 1] = prefix[i] * pi[i][a[i]];
-        }
-        suffix[n] = 1;
-        for (int i = n - 1; i >= 0; i--) {
-          suffix[i] = suffix[i + 1] * pi[i][a[i]];
-        }
-        for (int i = 0; i < n; i++) {
-          double w = prefix[i] * suffix[i + 1];
-          if (w == 0) {
-            continue;
-          }
-          rewardBar[i][a[i]] += w * r[state][j][i];
-          double[] row = transitionBar[i][a[i]];
-          int[] succ = successors[state][j];
-          for (int k = 0; k < succ.length; k++) {
-            row[succ[k]] += w * p[state][j][k];
+      expectSparse(state, pi, rewardBar, index, value);
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < actionCounts[i]; k++) {
+          double[] row = transitionBar[i][k];
+          Arrays.fill(row, 0);
+          for (int e = 0; e < index[i][k].length; e++) {
+            row[index[i][k][e]] = value[i][k][e];
           }
         }
       }
