@@ -246,38 +246,29 @@ public final class ExactLinearSolver {
 
   /** The running work meter of one functional-graph solve (see {@link #solveFunctionalGraph(String, BigFraction, int[], BigFraction[][])}). */
   private static final class Meter {
-    private final String what;
+    private final WorkMeter meter;
     private final int states;
     private final long gammaBits;
-    private final long max = org.mpgref.limits.Limits.current().maxWork();
-    private double work;
     private int steps;
 
     Meter(String what, int states, BigFraction gamma) {
-      this.what = what;
+      this.meter = new WorkMeter(what + " along its functional graph");
       this.states = states;
-      this.gammaBits = gamma.getNumerator().bitLength() + gamma.getDenominator().bitLength();
+      this.gammaBits = WorkMeter.bits(gamma);
     }
 
+    /** Charges x(s) = b(s) + γ·x(next): per column a product by γ and a sum with its gcd reduction. */
     void charge(BigFraction @org.checkerframework.checker.nullness.qual.Nullable [] successor) {
       if (successor == null) {
         return;
       }
-      long bits = gammaBits;
-      for (BigFraction v : successor) {
-        bits = Math.max(bits, v.getNumerator().bitLength() + v.getDenominator().bitLength());
-      }
-      double words = 1 + bits / 64.0;
-      work += 3 * words * words * successor.length;
       steps++;
-      if ((steps & 63) == 0) {
-        org.mpgref.limits.Cancellation.check();
-      }
-      if (work > max) {
-        throw new org.mpgref.limits.LimitExceededException(what + " along its functional graph (" + states
-            + " states; stopped after " + steps + " steps, where the values have grown to " + bits + " bits)",
-            "more than " + org.mpgref.limits.Limits.sci(work) + " work units",
-            org.mpgref.limits.Limits.sci(max) + " work units", "--max-work");
+      for (BigFraction v : successor) {
+        long bits = Math.max(gammaBits, WorkMeter.bits(v));
+        java.util.function.Supplier<String> where = () -> "after " + steps + " of " + states
+            + " steps, where the values have grown to " + bits + " bits";
+        meter.charge(bits, gammaBits, where);
+        meter.charge(bits, bits, where);
       }
     }
   }

@@ -166,10 +166,18 @@ public final class SparseExactSolver {
     }
     int m = n == 0 ? 0 : b[0].length;
     double budget = Limits.current().maxWork();
-    SparsePlan plan = plan(a, b, budget);
+    // The plan's work is an upper bound (step-wise Hadamard caps), often far above the real cost: within SLACK times
+    // the limit the solve is tried under a running meter, which stops it at the limit; beyond, it is refused now.
+    SparsePlan plan = plan(a, b, budget * WorkMeter.SLACK);
     String full = what + (plan.factorNonZeros > a.nonZeros()
         ? " with " + (plan.aborted ? "at least " : "") + plan.factorNonZeros + " non-zeros after fill" : "");
-    plan.require(full);
+    if (plan.aborted || plan.work > budget * WorkMeter.SLACK) {
+      throw new org.mpgref.limits.LimitExceededException(full, (plan.aborted ? "more than " : "about ")
+          + Limits.sci(plan.aborted ? budget * WorkMeter.SLACK : plan.work) + " work units by its upper-bound estimate"
+          + (plan.aborted ? " (the estimate stopped there)" : "") + ", more than " + (long) WorkMeter.SLACK
+          + " times the limit", Limits.sci(budget) + " work units", "--max-work");
+    }
+    WorkMeter meter = new WorkMeter(full);
     MemoryBudget.require(full, plan.factorNonZeros * (16 + MemoryBudget.fractionBytes(64)));
     BigFraction @Nullable [][] x = new BigFraction @Nullable [n][];
     int[] pos = new int[n]; // local position of a state in its block, or −1 outside the current block
@@ -228,10 +236,15 @@ public final class SparseExactSolver {
             continue;
           }
           BigFraction l = aj.divide(diag[j]);
+          long lBits = WorkMeter.bits(l);
           int[] cj = uCol[j];
           BigFraction[] vj = uVal[j];
+          final int row = i;
+          final int blockSize = size;
           for (int q = 0; q < cj.length; q++) {
             int c = cj[q];
+            long vBits = WorkMeter.bits(vj[q]);
+            meter.charge(lBits, vBits, () -> "at row " + row + " of a block of " + blockSize + " states");
             BigFraction t = l.multiply(vj[q]);
             BigFraction old = acc[c];
             if (!isTouched[c] || old == null) {
