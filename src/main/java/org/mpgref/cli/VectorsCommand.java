@@ -47,7 +47,7 @@ final class VectorsCommand implements Callable<Integer> {
     switch (action) {
       case "generate": {
         List<Path> files = ConformanceVectors.generate(d, seed);
-        c.out.println("VECTORS " + files.size() + " written to " + d);
+        c.out.println("VECTORS " + files.size() + " written to " + org.mpgref.io.Text.escape(d.toString()));
         return 0;
       }
       case "check": {
@@ -56,7 +56,7 @@ final class VectorsCommand implements Callable<Integer> {
         }
         List<String> problems = ConformanceVectors.check(d);
         for (String p : problems) {
-          c.out.println("DIFFERS " + p);
+          c.out.println("DIFFERS " + org.mpgref.io.Text.escape(p));
         }
         if (problems.isEmpty()) {
           c.out.println("VECTORS " + ConformanceVectors.count(d) + " OK");
