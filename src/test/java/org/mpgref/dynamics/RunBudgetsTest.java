@@ -123,4 +123,21 @@ class RunBudgetsTest {
           .hasMessageStartingWith("iteration 1: the double update");
     }
   }
+
+  /**
+   * The exact-run work prediction by hand (its javadoc): a tabular game with S = 3, J = 27, N = 3, A_max = 3 has
+   * S·J·(N+S) + S³ + N·S²·A_max = 486 + 27 + 81 = 594 rational operations; at 963 digits, w = 100 words, so
+   * 594·5·100² = 2.97·10^7 units; a game that is not tabular is not estimated (0).
+   */
+  @Test
+  void evaluationWorkByHand() {
+    TabularMarkovGame g = RandomGames.game(3, 3, 3, 7);
+    for (long seed = 8; g.jointActionCount() != 27; seed++) { // a seeded game with every agent at 3 actions
+      g = RandomGames.game(3, 3, 3, seed);
+    }
+    assertThat(g.stateCount()).isEqualTo(3);
+    assertThat(g.agentCount()).isEqualTo(3);
+    assertThat(ExactDynamics.evaluationWork(g, 963)).isCloseTo(2.97e7, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(ExactDynamics.evaluationWork(DistancingGame.of(DistancingGame.published(3)), 963)).isZero();
+  }
 }

@@ -311,4 +311,16 @@ class BestResponseTiesTest {
     });
     assertThat(TIED_STATES.get()).as("agent-states with several optimal actions").isGreaterThan(100);
   }
+
+  /**
+   * The double tie tolerance of the gridworld, by hand from its definition (specs/best-response.md): |S| = 25,
+   * γ = 9/10, R = max|r̄| = 10 (every action at A earns +10), so τ = 64·25·ε·(1.9/0.1)·(10/0.1 + 10)
+   * = 64·25·2.220446e−16·19·110 ≈ 7.4248e−10.
+   */
+  @Test
+  void gridworldTieToleranceByHand() {
+    TabularMarkovGame g = gridworld();
+    DoubleEvaluation d = DoubleEvaluation.of(g.toDouble(), Policy.uniform(g).toDouble());
+    assertThat(d.tieTolerance(0)).isBetween(7.424e-10, 7.426e-10);
+  }
 }
