@@ -11,7 +11,7 @@ import org.mpgref.game.StagePotential;
  * The distancing game of Leonardos, Overman, Panageas and Piliouras (ICLR 2022, §5), reused by Fox et al. (AISTATS
  * 2022, §4.1) and Ding et al. (ICML 2022). Source of the exact definition:
  * {@code willoverman/MPG_experiments@9bf9a971f9e21f12f7545b462c1f41a31f1123d5:congestionMPG_plots.py} and
- * {@code congestion_games.py}; see {@code ../shared/reference/experiments.md} §1 and {@code specs/distancing-game.md}.
+ * {@code congestion_games.py}; see {@code specs/distancing-game.md}.
  *
  * <pre>
  *   agents N, facilities k = 0..K-1 (A, B, C, D), each agent picks one facility; states 0 = safe, 1 = distancing

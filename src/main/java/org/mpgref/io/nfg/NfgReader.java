@@ -22,8 +22,8 @@ import org.mpgref.limits.Limits;
 
 /**
  * Reads a Gambit {@code .nfg} file (strategic form, version 1) exactly, in both body versions. Hand-written tokenizer
- * and recursive-descent parser; the grammar (from {@code /work/shared/reference/peers.md}, checked against Gambit's
- * {@code src/games/file.cc}; full text in specs/nfg.md) is
+ * and recursive-descent parser; the grammar (from Gambit's documentation, "Game representation formats", checked
+ * against {@code gambitproject/gambit@02b9f110:src/games/file.cc}; full text in specs/nfg.md) is
  *
  * <pre>
  *   nfg        ::= "NFG" "1" ("R" | "D") TEXT players strategies TEXT? body
