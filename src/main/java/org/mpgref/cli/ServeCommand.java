@@ -43,9 +43,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "most decimal digits of a numerator or denominator read from a request (default: ${DEFAULT-VALUE})")
   String maxDigits = "10000";
 
-  @Option(names = "--max-work", paramLabel = "W", defaultValue = "4e10",
+  @Option(names = "--max-work", paramLabel = "W", defaultValue = "5e8",
       description = "largest estimated work of one computation, in work units (default: ${DEFAULT-VALUE})")
-  String maxWork = "4e10";
+  String maxWork = "5e8";
 
   @Option(names = "--max-trials", paramLabel = "K", defaultValue = "100000",
       description = "largest trials of a check-potential request (default: ${DEFAULT-VALUE})")
