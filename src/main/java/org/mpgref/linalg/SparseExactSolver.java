@@ -229,6 +229,9 @@ public final class SparseExactSolver {
             }
           }
         }
+        final int row = i;
+        final int blockSize = size;
+        java.util.function.Supplier<String> where = () -> "at row " + row + " of a block of " + blockSize + " states";
         while (!heap.isEmpty()) {
           int j = heap.pop();
           BigFraction aj = acc[j];
@@ -239,12 +242,10 @@ public final class SparseExactSolver {
           long lBits = WorkMeter.bits(l);
           int[] cj = uCol[j];
           BigFraction[] vj = uVal[j];
-          final int row = i;
-          final int blockSize = size;
           for (int q = 0; q < cj.length; q++) {
             int c = cj[q];
             long vBits = WorkMeter.bits(vj[q]);
-            meter.charge(lBits, vBits, () -> "at row " + row + " of a block of " + blockSize + " states");
+            meter.charge(lBits, vBits, where);
             BigFraction t = l.multiply(vj[q]);
             BigFraction old = acc[c];
             if (!isTouched[c] || old == null) {
