@@ -16,7 +16,7 @@ import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.AnonymousMarkovGame;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.potential.PotentialCheck;
 import org.mpgref.theory.MismatchCoefficient;
 import org.mpgref.theory.StepSizeBounds;

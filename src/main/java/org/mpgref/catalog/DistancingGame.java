@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.AnonymousMarkovGame;
 import org.mpgref.game.InvalidGameException;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 
 /**

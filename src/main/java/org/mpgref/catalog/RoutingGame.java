@@ -7,7 +7,7 @@ import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StageExpectation;
 import org.mpgref.game.StagePotential;
 

@@ -13,7 +13,7 @@ import org.mpgref.catalog.CatalogGame;
 import org.mpgref.game.AnonymousMarkovGame;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.io.ExactNumbers;
 import org.mpgref.io.Json;

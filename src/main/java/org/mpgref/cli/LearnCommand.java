@@ -25,7 +25,7 @@ import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.DoubleTwinCheck;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.io.ExactNumbers;
 import org.mpgref.io.Json;
 import org.mpgref.io.OutputFiles;

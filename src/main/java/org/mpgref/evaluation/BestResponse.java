@@ -1,7 +1,7 @@
 package org.mpgref.evaluation;
 
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageExpectation;
 import org.mpgref.linalg.SparseExactSolver;

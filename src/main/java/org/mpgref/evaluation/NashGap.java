@@ -3,7 +3,7 @@ package org.mpgref.evaluation;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Exact Nash gaps of a product policy π (Leonardos et al. 2022, Definition 2.1; Ding et al. 2022, Nash regret):

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.mpgref.numbers.Rationals;
 
 /**
  * A structured Markov game in which N agents share one action set {0..K-1} and the game depends on a joint action
@@ -144,7 +145,7 @@ public final class AnonymousMarkovGame implements MarkovGame {
           throw new InvalidGameException("P(.|s=" + stateLabels[s] + ",counts=" + Arrays.toString(full[c]) + ") has "
               + p.length + " entries; the game has " + states + " states");
         }
-        Rationals.requireDistribution(p, "P(.|s=" + stateLabels[s] + ",counts=" + Arrays.toString(full[c]) + ")");
+        Distributions.require(p, "P(.|s=" + stateLabels[s] + ",counts=" + Arrays.toString(full[c]) + ")");
         transition[s][c] = p;
         allP.addAll(Arrays.asList(p));
       }
@@ -204,7 +205,7 @@ public final class AnonymousMarkovGame implements MarkovGame {
       throw new InvalidGameException("rho has " + rho.length + " entries but there are " + stateLabels.length + " states");
     }
     TabularMarkovGame.requireDiscount(gamma);
-    Rationals.requireDistribution(rho, "rho");
+    Distributions.require(rho, "rho");
     BigInteger vectors = binomial(agents + actionLabels.length - 1, actionLabels.length - 1);
     if (vectors.compareTo(BigInteger.valueOf(MAX_COUNT_VECTORS)) > 0) {
       throw new InvalidGameException("N = " + agents + " agents over K = " + actionLabels.length + " actions give " + vectors

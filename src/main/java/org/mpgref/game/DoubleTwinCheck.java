@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.limits.Cancellation;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Whether the numbers of an exact game have a faithful double twin ({@link MarkovGame#toDouble()}): every number the

@@ -3,6 +3,7 @@ package org.mpgref.game;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.numbers.Rationals;
 
 /**
  * An exact product stochastic policy π = (π_0..π_{N-1}), π_i(·|s) ∈ Δ(A_i) (Fox et al. 2022, §2). Immutable and
@@ -44,7 +45,7 @@ public final class Policy {
               + " actions but pi_" + i + "(.|s=0) has " + probabilities[i][0].length);
         }
         BigFraction[] row = probabilities[i][s].clone();
-        Rationals.requireDistribution(row, "pi_" + i + "(.|s=" + s + ")");
+        Distributions.require(row, "pi_" + i + "(.|s=" + s + ")");
         q[s][i] = row;
       }
     }
@@ -130,7 +131,7 @@ public final class Policy {
           }
         }
         closeAt(row, largest);
-        Rationals.requireDistribution(row, "pi_" + i + "(.|s=" + s + ") put on the simplex");
+        Distributions.require(row, "pi_" + i + "(.|s=" + s + ") put on the simplex");
         q[s][i] = row;
       }
     }

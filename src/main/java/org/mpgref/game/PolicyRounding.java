@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Round-then-certify: puts a floating policy onto the simplex on the decimal grid 10^−k, so that an exact evaluation

@@ -2,6 +2,7 @@ package org.mpgref.game;
 
 import java.util.Objects;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.numbers.Rationals;
 
 /**
  * The exact range [min, max] of a stage quantity f(s, a) over every state s and every joint action a = (a_0..a_{N−1})

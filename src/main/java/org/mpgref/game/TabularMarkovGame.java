@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.mpgref.numbers.Rationals;
 
 /**
  * A Markov game stored as exact tables over joint actions: r_i(s,a) as [s][a][i] (dense) and P(·|s,a) as sparse rows
@@ -116,7 +117,7 @@ public final class TabularMarkovGame implements MarkovGame {
           throw new InvalidGameException("P(.|s=" + s + ",a=" + JointActions.format(a) + ") has "
               + row.length + " entries; the game has " + states + " states");
         }
-        Rationals.requireDistribution(row, "P(.|s=" + s + ",a=" + JointActions.format(a) + ")");
+        Distributions.require(row, "P(.|s=" + s + ",a=" + JointActions.format(a) + ")");
         int count = 0;
         for (BigFraction x : row) {
           if (x.signum() != 0) {
@@ -193,7 +194,7 @@ public final class TabularMarkovGame implements MarkovGame {
                 + "; a listed successor needs a positive probability");
           }
         }
-        Rationals.requireDistribution(val, what);
+        Distributions.require(val, what);
         succ[s][j] = idx.clone();
         prob[s][j] = val.clone();
       }
@@ -208,7 +209,7 @@ public final class TabularMarkovGame implements MarkovGame {
     int states = rho.length;
     int joint = JointActions.countTable(actionCounts, states);
     requireDiscount(gamma);
-    Rationals.requireDistribution(rho, "rho");
+    Distributions.require(rho, "rho");
     if (rewards.length != states) {
       throw new InvalidGameException("rewards cover " + rewards.length + " states; rho has " + states);
     }

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.limits.LimitExceededException;
 import org.mpgref.limits.Limits;
 

@@ -17,7 +17,7 @@ import org.mpgref.catalog.CatalogGame;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
 

@@ -13,7 +13,7 @@ import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * The policy file format {@value #FORMAT}: a product policy π_i(a|s), per agent, per state, a distribution over the

@@ -2,7 +2,7 @@ package org.mpgref.linalg;
 
 import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Euclidean projection onto the probability simplex Δ = {x : x ≥ 0, Σ x = 1}:

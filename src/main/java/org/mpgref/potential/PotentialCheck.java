@@ -9,7 +9,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.limits.Cancellation;
 import org.mpgref.limits.Limits;

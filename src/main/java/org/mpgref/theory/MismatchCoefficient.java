@@ -9,7 +9,7 @@ import java.util.Set;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.limits.Cancellation;
 
 /**

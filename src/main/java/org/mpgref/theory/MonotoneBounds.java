@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 
 /**

@@ -8,8 +8,9 @@ import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.limits.Cancellation;
+import org.mpgref.numbers.RationalExp;
 
 /**
  * Rigorous check of Fox et al. 2022, Lemma 3.4 ("Φ is non-decreasing under INPG") one step at a time, without
@@ -31,7 +32,7 @@ import org.mpgref.limits.Cancellation;
  * infinitely precise trajectory from θ = 0.
  *
  * <p>Construction of π̃⁺ at each (i, s): x_a = η Ā_i(s,a)/(1−γ) exactly; y_a = x_a − max_b x_b ≤ 0 (the map is
- * invariant to the shift); [lo_a, hi_a] ∋ e^{y_a} from {@link MonotoneExp} (exactly [1,1] at the maximiser);
+ * invariant to the shift); [lo_a, hi_a] ∋ e^{y_a} from {@link RationalExp} (exactly [1,1] at the maximiser);
  * ŵ_a = π̃_a lo_a; π̂ = ŵ/Σŵ; then
  * δ_exp = 2 Σ_a π̃_a (hi_a − lo_a) / Σ_a π̃_a lo_a bounds ‖π̂ − T_η(π̃)_i(·|s)‖_1 (normalisation lemma, §3 of the note);
  * π̃⁺ rounds π̂ to the grid 10^−digits (entries kept ≥ 10^−digits, the largest entry closes the row to exactly 1)
@@ -77,7 +78,7 @@ public final class MonotoneInpgCheck {
    * @param digits the grid 10^−digits of π̃⁺ (the enclosure of exp uses digits + 6)
    * @return the step with its verdict
    * @throws IllegalArgumentException if the game declares no potential, η ≤ 0, digits &lt; 1, an entry of π̃ is 0,
-   *     or some |η Ā/(1−γ)| spread exceeds {@link MonotoneExp#MAX_ABS_ARGUMENT}
+   *     or some |η Ā/(1−γ)| spread exceeds {@link RationalExp#MAX_ABS_ARGUMENT}
    * @throws org.mpgref.game.InvalidGameException if the policy does not fit the game
    */
   public static Step step(MarkovGame game, Policy from, BigFraction eta, int digits) {
@@ -119,7 +120,7 @@ public final class MonotoneInpgCheck {
         BigFraction sumW = BigFraction.ZERO;
         BigFraction widths = BigFraction.ZERO;
         for (int a = 0; a < m; a++) {
-          MonotoneExp.Enclosure e = MonotoneExp.exp(x[a].subtract(x[argmax]), digits + 6);
+          RationalExp.Enclosure e = RationalExp.exp(x[a].subtract(x[argmax]), digits + 6);
           BigFraction p = from.prob(i, s, a);
           w[a] = p.multiply(e.lo());
           sumW = sumW.add(w[a]);
@@ -146,7 +147,7 @@ public final class MonotoneInpgCheck {
             if (a == largest) {
               continue;
             }
-            BigInteger q = MonotoneExp.floor(hat[a].multiply(BigFraction.of(grid)).add(BigFraction.of(1, 2)));
+            BigInteger q = RationalExp.floor(hat[a].multiply(BigFraction.of(grid)).add(BigFraction.of(1, 2)));
             row[a] = q.signum() > 0 ? BigFraction.of(q, grid) : unit;
             others = others.add(row[a]);
           }

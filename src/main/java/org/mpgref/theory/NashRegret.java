@@ -15,9 +15,10 @@ import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.limits.Cancellation;
+import org.mpgref.game.Distributions;
 
 /**
  * Nash regret of a sequence of product policies, exactly, and the Nash-regret bound proven in this project for
@@ -698,7 +699,7 @@ public final class NashRegret {
     if (nu.length != game.stateCount()) {
       throw new InvalidGameException("nu has " + nu.length + " entries; the game has " + game.stateCount() + " states");
     }
-    Rationals.requireDistribution(nu, "nu");
+    Distributions.require(nu, "nu");
   }
 
   private static int maxActions(MarkovGame game) {

@@ -10,9 +10,10 @@ import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.limits.Cancellation;
+import org.mpgref.numbers.RationalExp;
 
 /**
  * The Nash-regret bound proven in this project for KL policy mirror descent (multiplicative weights on Q̄,
@@ -171,7 +172,7 @@ public final class NashRegretKl {
 
   /**
    * Proven bounds on the gain and the step length of the exact (irrational) KL step x⁺ ∝ x e^{η q}: with rational
-   * enclosures lo_b ≤ e^{η(q_b − m)} ≤ hi_b ({@link MonotoneExp}; m = max of q over x's support, where the
+   * enclosures lo_b ≤ e^{η(q_b − m)} ≤ hi_b ({@link RationalExp}; m = max of q over x's support, where the
    * enclosure is exactly [1, 1]; [0, e^{−64}] below −64),
    * x⁺_a ∈ [x_a lo_a / Σ_b x_b hi_b, x_a hi_a / Σ_b x_b lo_b]; since q − m ≤ 0 on the support the gain
    * g = ⟨x⁺, q − m⟩ − ⟨x, q − m⟩ is at least Σ_a hiEnd_a (q_a − m) − ⟨x, q − m⟩, and ‖x⁺ − x‖₁ is at most
@@ -200,7 +201,7 @@ public final class NashRegretKl {
         hi[a] = BigFraction.ZERO;
         continue;
       }
-      MonotoneExp.Enclosure e = expBelowZero(eta.multiply(q[a].subtract(m)), digits);
+      RationalExp.Enclosure e = expBelowZero(eta.multiply(q[a].subtract(m)), digits);
       lo[a] = from[a].multiply(e.lo());
       hi[a] = from[a].multiply(e.hi());
       sumLo = sumLo.add(lo[a]);
@@ -954,16 +955,16 @@ public final class NashRegretKl {
     return q;
   }
 
-  /** An enclosure of e^x for x ≤ 0; below −64 (outside MonotoneExp's range) [0, upper end of e^{−64}]. */
-  private static MonotoneExp.Enclosure expBelowZero(BigFraction x, int digits) {
+  /** An enclosure of e^x for x ≤ 0; below −64 (outside RationalExp's range) [0, upper end of e^{−64}]. */
+  private static RationalExp.Enclosure expBelowZero(BigFraction x, int digits) {
     if (digits < 1) {
       throw new IllegalArgumentException("digits must be >= 1, got " + digits);
     }
-    BigFraction floor = BigFraction.of(-MonotoneExp.MAX_ABS_ARGUMENT);
+    BigFraction floor = BigFraction.of(-RationalExp.MAX_ABS_ARGUMENT);
     if (Rationals.compare(x, floor) < 0) {
-      return new MonotoneExp.Enclosure(BigFraction.ZERO, MonotoneExp.exp(floor, digits).hi());
+      return new RationalExp.Enclosure(BigFraction.ZERO, RationalExp.exp(floor, digits).hi());
     }
-    return MonotoneExp.exp(x, digits);
+    return RationalExp.exp(x, digits);
   }
 
   private static void requireRow(BigFraction[] from, BigFraction[] q) {

@@ -6,7 +6,7 @@ import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.limits.Cancellation;
 

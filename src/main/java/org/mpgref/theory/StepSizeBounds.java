@@ -3,7 +3,7 @@ package org.mpgref.theory;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.MarkovGame;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Step-size conditions and rates stated by the seed papers, as exact rationals, each with its source in a named

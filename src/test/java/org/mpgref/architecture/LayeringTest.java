@@ -18,9 +18,9 @@ class LayeringTest {
 
   @Test
   void coreNeverDependsOnIoCliServerAuditOrConformance() {
-    noClasses().that().resideInAnyPackage("org.mpgref.game..", "org.mpgref.linalg..", "org.mpgref.evaluation..",
-            "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..", "org.mpgref.catalog..",
-            "org.mpgref.limits..")
+    noClasses().that().resideInAnyPackage("org.mpgref.numbers..", "org.mpgref.game..", "org.mpgref.linalg..",
+            "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..",
+            "org.mpgref.catalog..", "org.mpgref.limits..")
         .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.io..", "org.mpgref.cli..",
             "org.mpgref.server..", "org.mpgref.audit..", "org.mpgref.conformance..")
         .check(MAIN);
@@ -32,6 +32,23 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.game..", "org.mpgref.linalg..",
             "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..",
             "org.mpgref.catalog..")
+        .check(MAIN);
+  }
+
+  @Test
+  void numbersAreTheBottomLayer() {
+    noClasses().that().resideInAPackage("org.mpgref.numbers..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.game..", "org.mpgref.linalg..",
+            "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..",
+            "org.mpgref.catalog..", "org.mpgref.limits..")
+        .check(MAIN);
+  }
+
+  @Test
+  void linearAlgebraNeverDependsOnTheGameModel() {
+    noClasses().that().resideInAPackage("org.mpgref.linalg..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.game..", "org.mpgref.evaluation..",
+            "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..", "org.mpgref.catalog..")
         .check(MAIN);
   }
 }

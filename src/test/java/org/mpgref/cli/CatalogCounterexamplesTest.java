@@ -16,7 +16,7 @@ import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.io.GameFormat;
 import org.mpgref.io.Json;
 

@@ -11,7 +11,7 @@ import org.mpgref.evaluation.DoubleEvaluation;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.AnonymousMarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /** The dynamics: exact steps stay on the simplex, exact and double steps agree, INPG equals multiplicative weights. */
 class DynamicsTest {

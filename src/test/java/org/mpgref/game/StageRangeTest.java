@@ -13,6 +13,7 @@ import org.mpgref.catalog.DistancingGame;
 import org.mpgref.testkit.HandGames;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
+import org.mpgref.numbers.Rationals;
 
 /** {@link StageRange}: hand values, an independent implementation (anonymous games), brute force on random games. */
 class StageRangeTest {

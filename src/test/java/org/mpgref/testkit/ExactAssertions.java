@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.assertj.core.api.AbstractComparableAssert;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * AssertJ entry point for exact rationals that orders by {@link Rationals#ORDER} (sign of the difference), never by

@@ -10,7 +10,7 @@ import org.mpgref.catalog.DistancingGame;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /** The exact mismatch coefficient (hand-derived for the distancing game; proofs-notes/mismatch-coefficient.md) and the Theorem 3.1 bound. */
 class MismatchCoefficientTest {

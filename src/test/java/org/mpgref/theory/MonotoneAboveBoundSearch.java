@@ -7,7 +7,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.mpgref.dynamics.Algorithm;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.RandomGames;
 

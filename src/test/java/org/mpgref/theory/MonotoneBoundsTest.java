@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.RandomGames;

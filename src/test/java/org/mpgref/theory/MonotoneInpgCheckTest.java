@@ -14,7 +14,7 @@ import org.mpgref.dynamics.DoubleDynamics;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
 

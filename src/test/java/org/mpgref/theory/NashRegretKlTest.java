@@ -22,6 +22,7 @@ import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.HandGames;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
+import org.mpgref.numbers.Rationals;
 
 /**
  * The Nash-regret bound for KL policy mirror descent (proofs-notes/nash-regret-kl-pmd.md): the hand example, Lemmas A
@@ -117,7 +118,7 @@ class NashRegretKlTest {
           NashRegretKl.RowStep rounded = NashRegretKl.rowStep(x, NashRegretKl.roundedKlRow(x, q, eta, DIGITS), q);
           assertThat(rounded.lemmaA(eta) && rounded.lemmaB(eta)).as("rounded step, x = %s, q = %s, eta = %s",
               List.of(x), List.of(q), eta).isTrue();
-          if (org.mpgref.game.Rationals.compare(rounded.gain().multiply(eta), rounded.l1Squared().multiply(2)) < 0) {
+          if (org.mpgref.numbers.Rationals.compare(rounded.gain().multiply(eta), rounded.l1Squared().multiply(2)) < 0) {
             failuresOfDoubledConstant[0]++;
           }
         });

@@ -16,7 +16,7 @@ import org.mpgref.dynamics.PolicyMirrorDescent.MirrorMap;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.testkit.RandomGames;
 
 /**

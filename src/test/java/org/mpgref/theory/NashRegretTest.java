@@ -17,7 +17,7 @@ import org.mpgref.evaluation.Evaluation;
 import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.HandGames;
 import org.mpgref.testkit.RandomGames;

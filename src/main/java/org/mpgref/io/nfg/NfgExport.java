@@ -7,7 +7,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Exports the stage games of a Markov game as normal-form games: the game of state s is the one-shot game with

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Writes a {@link NfgGame} as a Gambit {@code .nfg} file (strategic form, version 1), exactly: every number is written

@@ -1,11 +1,11 @@
-package org.mpgref.game;
+package org.mpgref.numbers;
 
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
- * Small exact helpers shared by the exact world: validation of distributions, formatting as {@code p/q}, and
- * common denominators. Never touches {@code double} except in {@link #ofDouble(double)}, which converts exactly.
+ * Small exact helpers shared by the exact world: formatting as {@code p/q}, exact comparison, sums and common
+ * denominators. Never touches {@code double} except in {@link #ofDouble(double)}, which converts exactly.
  */
 public final class Rationals {
   private Rationals() {}
@@ -31,11 +31,11 @@ public final class Rationals {
    *
    * @param x a finite double
    * @return the rational equal to {@code x}
-   * @throws InvalidGameException if {@code x} is NaN or infinite
+   * @throws IllegalArgumentException if {@code x} is NaN or infinite
    */
   public static BigFraction ofDouble(double x) {
     if (!Double.isFinite(x)) {
-      throw new InvalidGameException("value " + x + " is not a finite number");
+      throw new IllegalArgumentException("value " + x + " is not a finite number");
     }
     return BigFraction.from(x);
   }
@@ -68,28 +68,6 @@ public final class Rationals {
       s = s.add(x);
     }
     return s;
-  }
-
-  /**
-   * Checks that {@code p} is a probability distribution: every entry non-negative and the sum exactly 1.
-   *
-   * @param p the entries
-   * @param what the entry's name used in the error, e.g. {@code "pi_2(.|s=0)"}
-   * @throws InvalidGameException naming {@code what} if an entry is negative, the sum differs from 1 or p is empty
-   */
-  public static void requireDistribution(BigFraction[] p, String what) {
-    if (p.length == 0) {
-      throw new InvalidGameException(what + " is empty; a distribution needs at least one entry");
-    }
-    for (int k = 0; k < p.length; k++) {
-      if (p[k].signum() < 0) {
-        throw new InvalidGameException(what + "[" + k + "] = " + format(p[k]) + " is negative; probabilities must be >= 0");
-      }
-    }
-    BigFraction s = sum(p);
-    if (!s.equals(BigFraction.ONE)) {
-      throw new InvalidGameException(what + " sums to " + format(s) + "; it must sum to exactly 1");
-    }
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.mpgref.game;
+package org.mpgref.numbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

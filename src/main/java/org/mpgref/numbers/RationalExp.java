@@ -1,8 +1,8 @@
-package org.mpgref.theory;
+package org.mpgref.numbers;
 
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.game.Rationals;
+import org.mpgref.numbers.Rationals;
 
 /**
  * Rigorous rational enclosures lo ≤ e^x ≤ hi of the exponential at a rational x, never touching {@code double}
@@ -20,8 +20,8 @@ import org.mpgref.game.Rationals;
  * unconditionally; the width is of order (1 + e^x)·10^−digits, and callers use the actual width hi − lo, never an
  * assumed one.
  */
-public final class MonotoneExp {
-  private MonotoneExp() {}
+public final class RationalExp {
+  private RationalExp() {}
 
   /** Largest |x| accepted: e^64 has 28 digits before the point, enough for every use here. */
   public static final int MAX_ABS_ARGUMENT = 64;
@@ -177,7 +177,7 @@ public final class MonotoneExp {
    * @param x the rational
    * @return the largest integer ≤ x
    */
-  static BigInteger floor(BigFraction x) {
+  public static BigInteger floor(BigFraction x) {
     BigInteger n = x.getNumerator();
     BigInteger d = x.getDenominator();
     if (d.signum() < 0) {
