@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.dynamics.ExactDynamics;
 import org.mpgref.dynamics.ExactIterate;
+import org.mpgref.dynamics.Run;
 import org.mpgref.dynamics.PolicyMirrorDescent;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.evaluation.NashGap;
@@ -97,7 +98,9 @@ public final class NashRegret {
   public static BigFraction[] gapsOfRun(List<ExactIterate> iterates) {
     BigFraction[] g = new BigFraction[iterates.size()];
     for (int t = 0; t < g.length; t++) {
-      g[t] = iterates.get(t).nashGap();
+      ExactIterate it = iterates.get(t);
+      g[t] = it.nashGap().orElseThrow(() -> new IllegalArgumentException("iterate " + it.t()
+          + " has no recorded Nash gap"));
     }
     return g;
   }
@@ -643,7 +646,7 @@ public final class NashRegret {
     if (as.notApplicable().isPresent()) {
       throw new IllegalArgumentException("the Nash-regret bound does not apply: " + as.notApplicable().get());
     }
-    ExactDynamics.Run run = PolicyMirrorDescent.runExactEuclidean(game, start, eta, horizon, maxDenominatorDigits);
+    Run<ExactIterate> run = PolicyMirrorDescent.runExactEuclidean(game, start, eta, horizon, maxDenominatorDigits);
     List<ExactIterate> it = run.iterates();
     int available = run.stoppedBySize() ? it.size() - 1 : horizon;
     BigFraction[] gaps = new BigFraction[available + 1];
@@ -651,7 +654,7 @@ public final class NashRegret {
     for (int t = 0; t <= available; t++) {
       Cancellation.check();
       if (t < it.size()) {
-        gaps[t] = it.get(t).nashGap();
+        gaps[t] = it.get(t).nashGap().orElseThrow();
         phi[t] = potentialAt(game, it.get(t).policy(), nu);
       } else { // the run stopped at an exact fixed point: every later iterate is the same policy
         gaps[t] = gaps[t - 1];

@@ -12,8 +12,8 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.mpgref.catalog.DistancingGame;
+import org.mpgref.dynamics.Algorithm;
 import org.mpgref.dynamics.PolicyMirrorDescent;
-import org.mpgref.dynamics.PolicyMirrorDescent.MirrorMap;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.MarkovGame;
@@ -201,7 +201,7 @@ class NashRegretKlTest {
     }
     TabularMarkovGame g1 = RandomGames.identicalInterest(1, 2, 2, 11L);
     BigFraction etaKl = StepSizeBounds.pmdKl(g1, PhiMax.of(g1).orElseThrow().phiMax()).value();
-    List<DoublePolicy> it = PolicyMirrorDescent.runDouble(g1.toDouble(), Policy.uniform(g1).toDouble(), MirrorMap.KL,
+    List<DoublePolicy> it = PolicyMirrorDescent.runDouble(g1.toDouble(), Policy.uniform(g1).toDouble(), Algorithm.PMD_KL,
         etaKl.doubleValue(), 64);
     List<Policy> exact = it.stream().map(Policy::ofDoublePolicy).toList();
     NashRegretKl.RunCheck check = NashRegretKl.checkIterates(g1, exact, etaKl, ONE_STATE);
