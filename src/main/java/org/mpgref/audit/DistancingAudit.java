@@ -9,8 +9,13 @@ import org.mpgref.catalog.DistancingGame;
 import org.mpgref.catalog.RoutingGame;
 import org.mpgref.dynamics.Algorithm;
 import org.mpgref.dynamics.DoubleDynamics;
-import org.mpgref.dynamics.ExactDynamics;
+import org.mpgref.dynamics.Engine;
+import org.mpgref.dynamics.Environment;
 import org.mpgref.dynamics.Iterate;
+import org.mpgref.dynamics.LazyEvaluation;
+import org.mpgref.dynamics.Listener;
+import org.mpgref.dynamics.Run;
+import org.mpgref.dynamics.StoppingRules;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.AnonymousMarkovGame;
@@ -193,11 +198,14 @@ public final class DistancingAudit {
   private void exactStepsCheck(AnonymousMarkovGame game, PrintStream out, PrintStream err) {
     err.println("[audit] exact rational IPG, first steps ...");
     out.println("== exact rational IPG (eta = 1/10000), first 3 steps, against the double run ==");
-    Policy p = Policy.uniform(game);
     List<Iterate> dbl = DoubleDynamics.run(game.toDouble(), Algorithm.IPG, 1e-4, 3, STOP_L1, t -> {});
-    for (int t = 1; t <= 3 && t < dbl.size(); t++) {
-      Cancellation.check();
-      p = ExactDynamics.step(Evaluation.of(game, p), Algorithm.IPG, BigFraction.of(1, 10_000));
+    // the exact iterates only (no figures): the last one is never evaluated
+    Run<Policy> exact = Engine.run(Environment.fixed(game), LazyEvaluation::new,
+        Algorithm.IPG.exactRule(BigFraction.of(1, 10_000)).orElseThrow(), Policy.uniform(game),
+        (t, previous, current) -> current.policy(), StoppingRules.iterations(Math.min(3, dbl.size() - 1)),
+        Listener.none());
+    for (int t = 1; t < exact.iterates().size(); t++) {
+      Policy p = exact.iterates().get(t);
       double maxDiff = 0;
       int digits = 0;
       for (int s = 0; s < game.stateCount(); s++) {
