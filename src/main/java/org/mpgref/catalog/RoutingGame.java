@@ -67,7 +67,7 @@ public final class RoutingGame implements MarkovGame {
    * @param units U ≥ 1
    * @param gamma γ
    * @return the game
-   * @throws InvalidGameException if N < 1, U < 1, U^N exceeds {@link #MAX_STATES}, or γ ∉ [0,1)
+   * @throws InvalidGameException if N &lt; 1, U &lt; 1, U^N exceeds {@link #MAX_STATES}, or γ ∉ [0,1)
    */
   public static RoutingGame of(int agents, int units, BigFraction gamma) {
     if (agents < 1 || units < 1) {

@@ -69,21 +69,33 @@ public final class PhiMax {
       argmin = deepCopy(argmin);
     }
 
+    /**
+     * @return a copy of the component {@code max} (the record is immutable)
+     */
     @Override
     public BigFraction[] max() {
       return max.clone();
     }
 
+    /**
+     * @return a copy of the component {@code min} (the record is immutable)
+     */
     @Override
     public BigFraction[] min() {
       return min.clone();
     }
 
+    /**
+     * @return a copy of the component {@code argmax} (the record is immutable)
+     */
     @Override
     public int[][] argmax() {
       return deepCopy(argmax);
     }
 
+    /**
+     * @return a copy of the component {@code argmin} (the record is immutable)
+     */
     @Override
     public int[][] argmin() {
       return deepCopy(argmin);
