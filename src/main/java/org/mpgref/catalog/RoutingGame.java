@@ -13,8 +13,8 @@ import org.mpgref.game.StagePotential;
 
 /**
  * The "routing" game of the public code of Fox et al. (AISTATS 2022):
- * {@code willoverman/MPG_experiments@9bf9a971:npg_routing.py} and {@code pg_routing.py} (experiments.md §2). It is
- * what the code runs in place of the paper's stochastic congestion game (Example 1).
+ * {@code willoverman/MPG_experiments@9bf9a971f9e21f12f7545b462c1f41a31f1123d5:npg_routing.py} and
+ * {@code pg_routing.py}. It is what the code runs in place of the paper's stochastic congestion game (Example 1).
  *
  * <pre>
  *   N agents, U units (published U = 2); state = the previous joint choice, s = Σ_i a_i U^i  (|S| = U^N, agent 0 least
