@@ -60,11 +60,17 @@ public final class DistancingGame {
       rho = rho.clone();
     }
 
+    /**
+     * @return a copy of the component {@code weights} (the record is immutable)
+     */
     @Override
     public BigFraction[] weights() {
       return weights.clone();
     }
 
+    /**
+     * @return a copy of the component {@code rho} (the record is immutable)
+     */
     @Override
     public BigFraction[] rho() {
       return rho.clone();
@@ -89,7 +95,7 @@ public final class DistancingGame {
    *
    * @param p parameters
    * @return the anonymous game
-   * @throws InvalidGameException if N < 1, there is no facility, a weight is not positive, ρ does not have two entries
+   * @throws InvalidGameException if N &lt; 1, there is no facility, a weight is not positive, ρ does not have two entries
    *     or is not a distribution, or γ ∉ [0,1)
    */
   public static AnonymousMarkovGame of(Parameters p) {

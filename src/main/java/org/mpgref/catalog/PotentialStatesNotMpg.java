@@ -4,7 +4,6 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.Policy;
 import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
-import org.mpgref.potential.PotentialCheck;
 
 /**
  * The smallest Markov game in which every state game is a potential game but which is not a Markov potential game
@@ -22,7 +21,7 @@ import org.mpgref.potential.PotentialCheck;
  * declared with {@link StagePotential.Condition#STATE_POTENTIAL_ONLY}, which verifies exactly. The game is not an MPG:
  * with π = all agents play 0 everywhere, π_0' = agent 0 plays 1 in state 0 (0 in state 1), π_1' = agent 1 plays 1 in
  * state 1 (0 in state 0), the 4-cycle of unilateral value differences sums to −2/3 at state 0 and −1/3 at state 1
- * ({@link #counterexample()}), whereas it is 0 in every MPG (proofs-notes/mpg-four-cycle.md). Mechanism: agent 0's
+ * ({@link #handCycle()}), whereas it is 0 in every MPG (proofs-notes/mpg-four-cycle.md). Mechanism: agent 0's
  * dummy reward [a_1 = 1] is collected only in state 1, which agent 0 chooses to visit, so whether agent 0 gains by
  * visiting depends on agent 1's policy there.
  */
@@ -68,17 +67,35 @@ public final class PotentialStatesNotMpg {
   }
 
   /**
-   * The hand-derived counterexample: agents i = 0, j = 1, base π (everyone plays 0 everywhere), π_0' (agent 0 plays
-   * 1 in state 0, 0 in state 1), π_1' (agent 1 plays 0 in state 0, 1 in state 1), state 0, cycle sum −2/3.
-   * {@link PotentialCheck.Counterexample#verify()} recomputes the sum from scratch.
+   * The corners of a 4-cycle of unilateral deviations and its hand-derived sum: agents i and j, base π, a policy
+   * whose agent-i part is π_i', one whose agent-j part is π_j', the state s and the sum there. Model data only; the
+   * analysis that recomputes the sum is {@code org.mpgref.potential.PotentialCheck} (its {@code Counterexample}
+   * takes these components).
    *
-   * @return the counterexample
+   * @param base π
+   * @param agentI i
+   * @param deviationI a policy whose agent-i part is π_i'
+   * @param agentJ j
+   * @param deviationJ a policy whose agent-j part is π_j'
+   * @param state s
+   * @param cycleSum the hand-derived sum at s
    */
-  public static PotentialCheck.Counterexample counterexample() {
+  public record HandCycle(Policy base, int agentI, Policy deviationI, int agentJ, Policy deviationJ, int state,
+      BigFraction cycleSum) {}
+
+  /**
+   * The hand-derived counterexample: agents i = 0, j = 1, base π (everyone plays 0 everywhere), π_0' (agent 0 plays
+   * 1 in state 0, 0 in state 1), π_1' (agent 1 plays 0 in state 0, 1 in state 1), state 0, cycle sum −2/3
+   * ({@link #CYCLE_SUM_STATE_0}). The policies are policies of {@link #of()}; the tests rebuild it as a
+   * {@code PotentialCheck.Counterexample}, whose {@code verify()} recomputes the sum from scratch.
+   *
+   * @return the 4-cycle
+   */
+  public static HandCycle handCycle() {
     TabularMarkovGame game = of();
     Policy base = Policy.pure(game, new int[][] {{0, 0}, {0, 0}});
     Policy devI = Policy.pure(game, new int[][] {{1, 0}, {0, 0}});
     Policy devJ = Policy.pure(game, new int[][] {{0, 0}, {0, 1}});
-    return new PotentialCheck.Counterexample(game, base, 0, devI, 1, devJ, 0, CYCLE_SUM_STATE_0);
+    return new HandCycle(base, 0, devI, 1, devJ, 0, CYCLE_SUM_STATE_0);
   }
 }

@@ -13,8 +13,8 @@ import org.mpgref.game.StagePotential;
 
 /**
  * The "routing" game of the public code of Fox et al. (AISTATS 2022):
- * {@code willoverman/MPG_experiments@9bf9a971:npg_routing.py} and {@code pg_routing.py} (experiments.md §2). It is
- * what the code runs in place of the paper's stochastic congestion game (Example 1).
+ * {@code willoverman/MPG_experiments@9bf9a971f9e21f12f7545b462c1f41a31f1123d5:npg_routing.py} and
+ * {@code pg_routing.py}. It is what the code runs in place of the paper's stochastic congestion game (Example 1).
  *
  * <pre>
  *   N agents, U units (published U = 2); state = the previous joint choice, s = Σ_i a_i U^i  (|S| = U^N, agent 0 least
@@ -67,7 +67,7 @@ public final class RoutingGame implements MarkovGame {
    * @param units U ≥ 1
    * @param gamma γ
    * @return the game
-   * @throws InvalidGameException if N < 1, U < 1, U^N exceeds {@link #MAX_STATES}, or γ ∉ [0,1)
+   * @throws InvalidGameException if N &lt; 1, U &lt; 1, U^N exceeds {@link #MAX_STATES}, or γ ∉ [0,1)
    */
   public static RoutingGame of(int agents, int units, BigFraction gamma) {
     if (agents < 1 || units < 1) {

@@ -1,8 +1,6 @@
 package org.mpgref.catalog;
 
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.evaluation.Evaluation;
-import org.mpgref.game.Policy;
 import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
 
@@ -25,8 +23,8 @@ import org.mpgref.game.TabularMarkovGame;
  * −1. Hence with the stage potential φ(0, a) = ψ(a), φ(1,·) = φ(2,·) = 0 and Φ^π = E_π[Σ_t γ^t φ(s_t,a_t)]
  * (which equals V_0^π), V_i^π(s) − Φ^π(s) = c_i(s) with c_0 = (0, 0, 0), c_1 = (0, 3, −3) for every π: the MPG
  * identity holds exactly. No sufficient condition that {@code PotentialCheck} can verify applies (the transitions
- * depend on the actions, and the rewards differ), so the game declares no stage potential; {@link #potential}
- * computes Φ^π.
+ * depend on the actions, and the rewards differ), so the game declares no stage potential; Φ^π is the value of
+ * {@link #potentialTeamGame()} (for either agent), which the tests evaluate.
  */
 public final class ZeroSumStateMpg {
   /** Where the game comes from. */
@@ -72,17 +70,6 @@ public final class ZeroSumStateMpg {
     }
     return TabularMarkovGame.withPotential("zero-sum-state-MPG potential", new int[] {2, 2}, gamma(), rho(), r,
         transitions(), phi, StagePotential.Condition.IDENTICAL_INTEREST);
-  }
-
-  /**
-   * Φ^π(s) = E_π[Σ_t γ^t φ(s_t, a_t) | s_0 = s], exactly: the value of {@link #potentialTeamGame()}.
-   *
-   * @param policy a product policy of the game
-   * @return Φ^π as [s]
-   * @throws org.mpgref.game.InvalidGameException if the policy does not fit the game
-   */
-  public static BigFraction[] potential(Policy policy) {
-    return Evaluation.of(potentialTeamGame(), policy).values(0);
   }
 
   private static BigFraction gamma() {

@@ -28,7 +28,7 @@ public final class DoubleDynamics {
    * @param stopL1 stop when the L1 change falls below this
    * @param progress called with t after every step (for progress reports); may do nothing
    * @return the iterates π^0..π^T
-   * @throws IllegalArgumentException if η ≤ 0 or maxIterations < 0
+   * @throws IllegalArgumentException if η ≤ 0 or maxIterations &lt; 0
    */
   public static List<Iterate> run(DoubleMarkovGame game, Algorithm algorithm, double eta, int maxIterations,
       double stopL1, IntConsumer progress) {
@@ -48,7 +48,7 @@ public final class DoubleDynamics {
    * @param progress called with t after every step
    * @param completed receives π^0, π^1, ... in order
    * @return the iterates π^0..π^T
-   * @throws IllegalArgumentException if η is not a positive finite number, maxIterations < 0, or a step leaves the
+   * @throws IllegalArgumentException if η is not a positive finite number, maxIterations &lt; 0, or a step leaves the
    *     range of double (one line naming the iteration, the agent and the state)
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted
    */

@@ -52,7 +52,7 @@ public final class ExactDynamics {
    * @param iterations the largest number of steps T ≥ 0
    * @param maxDenominatorDigits size guard on the iterates and their evaluations, e.g. 10,000 decimal digits
    * @return the exact iterates π^0..π^T' and why the run stopped
-   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0, iterations < 0 or maxDenominatorDigits < 1
+   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0, iterations &lt; 0 or maxDenominatorDigits &lt; 1
    * @throws InvalidGameException if the start policy does not fit the game
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted (a time limit)
    */
@@ -84,7 +84,7 @@ public final class ExactDynamics {
    * @param maxDenominatorDigits size guard (decimal digits) on the iterates and their evaluations, e.g. 10,000
    * @param completed receives π^0, π^1, ... in order, each once certified
    * @return the exact iterates π^0..π^T' and why the run stopped
-   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0, iterations < 0 or maxDenominatorDigits < 1
+   * @throws IllegalArgumentException if the algorithm is INPG, η ≤ 0, iterations &lt; 0 or maxDenominatorDigits &lt; 1
    * @throws InvalidGameException if the start policy does not fit the game
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted (a time limit); the iterates handed to
    *     {@code completed} stay valid

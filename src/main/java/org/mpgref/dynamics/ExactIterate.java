@@ -30,6 +30,9 @@ public record ExactIterate(int t, Policy policy, BigFraction[] values, Optional<
     values = values.clone();
   }
 
+  /**
+   * @return a copy of the component {@code values} (the record is immutable)
+   */
   @Override
   public BigFraction[] values() {
     return values.clone();

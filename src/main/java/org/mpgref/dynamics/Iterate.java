@@ -27,6 +27,9 @@ public record Iterate(int t, DoublePolicy policy, double[] values, double nashGa
     values = values.clone();
   }
 
+  /**
+   * @return a copy of the component {@code values} (the record is immutable)
+   */
   @Override
   public double[] values() {
     return values.clone();

@@ -22,7 +22,7 @@ import org.mpgref.linalg.SparseMatrix;
  * greedy with respect to V* is optimal, so the values and the certificate are unchanged.
  *
  * <p>Certificate: {@link #verify()} re-checks Bellman optimality exactly, V*(s) = Q*(s,σ(s)) ≥ Q*(s,a) for all s, a,
- * which implies V* is the optimal value (the optimality equation has a unique solution for γ < 1).
+ * which implies V* is the optimal value (the optimality equation has a unique solution for γ &lt; 1).
  */
 public final class BestResponse {
   private final MarkovGame game;

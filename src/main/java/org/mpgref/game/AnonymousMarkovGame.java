@@ -190,7 +190,7 @@ public final class AnonymousMarkovGame implements MarkovGame {
    * @param rule rewards and transitions over count vectors
    * @param potentialRule declared stage potential, or null
    * @return the game
-   * @throws InvalidGameException naming the entry if N < 1, K < 1, γ ∉ [0,1), ρ is not a distribution, some
+   * @throws InvalidGameException naming the entry if N &lt; 1, K &lt; 1, γ ∉ [0,1), ρ is not a distribution, some
    *     P(·|s,c) is not a distribution, or the number of count vectors exceeds {@link #MAX_COUNT_VECTORS}
    */
   public static AnonymousMarkovGame of(String name, int agents, String[] stateLabels, String[] actionLabels,

@@ -308,7 +308,7 @@ public final class TabularMarkovGame implements MarkovGame {
   }
 
   /**
-   * Checks 0 ≤ γ < 1.
+   * Checks 0 ≤ γ &lt; 1.
    *
    * @param gamma γ
    * @throws InvalidGameException if not

@@ -31,6 +31,12 @@ public record Limits(long maxInputBytes, int maxNumberDigits, long maxWork, int 
   private static final ThreadLocal<@Nullable Limits> CURRENT = new ThreadLocal<>();
 
   /**
+   * Checks that every limit is positive.
+   *
+   * @param maxInputBytes largest input, in bytes
+   * @param maxNumberDigits largest number, in decimal digits
+   * @param maxWork largest estimated work, in work units
+   * @param maxDenominatorDigits largest denominator of an exact iterate, in decimal digits
    * @throws IllegalArgumentException if a limit is not positive
    */
   public Limits {

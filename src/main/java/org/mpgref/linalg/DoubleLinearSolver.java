@@ -2,7 +2,7 @@ package org.mpgref.linalg;
 
 /**
  * Double-precision solution of A X = B by Gaussian elimination with partial pivoting, on primitive arrays. The twin
- * of {@link ExactLinearSolver}; for (I − γP) with γ < 1 the matrix is strictly diagonally dominant by rows, so
+ * of {@link ExactLinearSolver}; for (I − γP) with γ &lt; 1 the matrix is strictly diagonally dominant by rows, so
  * elimination is stable and the relative error is of order κ·2^-53 with κ ≤ (1+γ)/(1−γ) in the ∞-norm.
  */
 public final class DoubleLinearSolver {

@@ -96,7 +96,7 @@ public final class ExactLinearSolver {
   /**
    * Solves (I − γ P) X = B for a row-stochastic P. When every row of P is a unit vector (deterministic transitions
    * under a pure policy) the system is solved along the functional graph s ↦ next(s) in O(n·m) exact operations:
-   * on each cycle of length L, x(s_0) = (Σ_{k<L} γ^k b(s_k)) / (1 − γ^L), and x(s) = b(s) + γ x(next(s)) elsewhere.
+   * on each cycle of length L, x(s_0) = (Σ_{k&lt;L} γ^k b(s_k)) / (1 − γ^L), and x(s) = b(s) + γ x(next(s)) elsewhere.
    * Otherwise {@link #solve} is used.
    *
    * @param gamma γ in [0,1)
@@ -213,7 +213,7 @@ public final class ExactLinearSolver {
   }
 
   /**
-   * x(s_0) = (Σ_{k<L} γ^k b(s_k)) / (1 − γ^L) on the cycle s_k = path[c+k], in integers: with γ = p/q and the b(s_k)
+   * x(s_0) = (Σ_{k&lt;L} γ^k b(s_k)) / (1 − γ^L) on the cycle s_k = path[c+k], in integers: with γ = p/q and the b(s_k)
    * over their common denominator D as B_k, Horner's rule T = B_k q^{L−1−k} + p T from k = L−1 down gives
    * T_0 = Σ_k B_k p^k q^{L−1−k}, and x(s_0) = T_0 q / (D (q^L − p^L)), reduced once (one gcd instead of L).
    */

@@ -68,7 +68,7 @@ public final class SparseMatrix {
 
   /**
    * @param row r
-   * @param k position in the row, 0 ≤ k < rowLength(r)
+   * @param k position in the row, 0 ≤ k &lt; rowLength(r)
    * @return the column of the k-th non-zero of row r
    */
   public int column(int row, int k) {

@@ -41,9 +41,12 @@ public final class Rationals {
   }
 
   /**
-   * Exact order of two rationals, sign(x − y). Use this, never {@code BigFraction.compareTo}: in Commons Numbers 1.2,
-   * {@code compareTo} compares magnitudes when both operands are negative, so it reverses the order of negative
-   * numbers (e.g. it reports −18197/2 &gt; −9091); see RationalsTest.
+   * Exact order of two rationals, sign(x − y), computed from the exact difference. It stays the project's one exact
+   * order (and the one behind {@link #ORDER}) although the library is now right: in Commons Numbers 1.2,
+   * {@code BigFraction.compareTo} compared magnitudes when both operands were negative, so it reversed the order of
+   * negative numbers (it reported −18197/2 &gt; −9091; NUMBERS-207, fixed in 1.3, which the pom requires). This method
+   * does not depend on {@code compareTo}, so a downgrade or a new regression there cannot change a result of mpgref;
+   * it is also the independent oracle the canary in RationalsTest checks {@code compareTo} against.
    *
    * @param x a fraction
    * @param y a fraction

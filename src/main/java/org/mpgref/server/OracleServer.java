@@ -47,7 +47,7 @@ import org.mpgref.server.Params.RequestException;
  *   {"id":4,"op":"best-response","game":"g1","policy":{...}}          → same as nash-gap
  *   {"id":5,"op":"check-potential","game":"g1","trials":20,"seed":1}  → certified / counterexample / none found
  *   {"id":6,"op":"unload","game":"g1"}   {"id":7,"op":"ping"}   {"id":8,"op":"shutdown"}
- *   error: {"id":...,"ok":false,"error":"<field>: <rule broken>"}
+ *   error: {"id":...,"ok":false,"error":"&lt;field&gt;: &lt;rule broken&gt;"}
  * </pre>
  *
  * <p>Every request is bounded before it is computed: its line by {@code --max-input-bytes} (longer lines are skipped

@@ -28,6 +28,13 @@ public record ServerConfig(Limits limits, double requestSeconds, double graceSec
   public static final int DEFAULT_LINE_HEAP_DIVISOR = 64;
 
   /**
+   * Checks that every value is positive and finite (the times at most 10^6 s).
+   *
+   * @param limits installed on the worker thread for every request
+   * @param requestSeconds time limit of one request, in seconds
+   * @param graceSeconds grace period after an interrupt, in seconds
+   * @param maxLoadedBytes memory budget of the loaded games, in estimated bytes
+   * @param maxTrials largest {@code trials} of a {@code check-potential} request
    * @throws IllegalArgumentException if a value is not positive or not finite
    */
   public ServerConfig {

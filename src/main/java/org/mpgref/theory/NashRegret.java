@@ -451,6 +451,9 @@ public final class NashRegret {
       nu = nu.clone();
     }
 
+    /**
+     * @return a copy of the component {@code nu} (the record is immutable)
+     */
     @Override
     public BigFraction[] nu() {
       return nu.clone();
@@ -605,11 +608,17 @@ public final class NashRegret {
       checks = List.copyOf(checks);
     }
 
+    /**
+     * @return a copy of the component {@code gaps} (the record is immutable)
+     */
     @Override
     public BigFraction[] gaps() {
       return gaps.clone();
     }
 
+    /**
+     * @return a copy of the component {@code potentials} (the record is immutable)
+     */
     @Override
     public BigFraction[] potentials() {
       return potentials.clone();

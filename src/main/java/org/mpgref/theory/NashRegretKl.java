@@ -397,6 +397,9 @@ public final class NashRegretKl {
       nu = nu.clone();
     }
 
+    /**
+     * @return a copy of the component {@code nu} (the record is immutable)
+     */
     @Override
     public BigFraction[] nu() {
       return nu.clone();
@@ -666,11 +669,17 @@ public final class NashRegretKl {
       checks = List.copyOf(checks);
     }
 
+    /**
+     * @return a copy of the component {@code gaps} (the record is immutable)
+     */
     @Override
     public BigFraction[] gaps() {
       return gaps.clone();
     }
 
+    /**
+     * @return a copy of the component {@code potentials} (the record is immutable)
+     */
     @Override
     public BigFraction[] potentials() {
       return potentials.clone();
@@ -814,6 +823,9 @@ public final class NashRegretKl {
       gaps = gaps.clone();
     }
 
+    /**
+     * @return a copy of the component {@code gaps} (the record is immutable)
+     */
     @Override
     public BigFraction[] gaps() {
       return gaps.clone();

@@ -15,7 +15,8 @@ import org.mpgref.limits.Cancellation;
  * declares a stage potential φ(s, a), and the exact extremes over product policies of any discounted joint-action
  * value.
  *
- * <p>Definition used here (the seed only says that φ_max bounds the potential; experiments.md §4):
+ * <p>Definition used here (the seed only says that φ_max bounds the potential; Alatur, Barakat, He, arXiv
+ * 2408.08075):
  *
  * <pre>
  *   Φ^π(s)  = E_π[ Σ_t γ^t φ(s_t, a_t) | s_0 = s ]                  (declared stage potential, as declared: no re-centring)
@@ -69,21 +70,33 @@ public final class PhiMax {
       argmin = deepCopy(argmin);
     }
 
+    /**
+     * @return a copy of the component {@code max} (the record is immutable)
+     */
     @Override
     public BigFraction[] max() {
       return max.clone();
     }
 
+    /**
+     * @return a copy of the component {@code min} (the record is immutable)
+     */
     @Override
     public BigFraction[] min() {
       return min.clone();
     }
 
+    /**
+     * @return a copy of the component {@code argmax} (the record is immutable)
+     */
     @Override
     public int[][] argmax() {
       return deepCopy(argmax);
     }
 
+    /**
+     * @return a copy of the component {@code argmin} (the record is immutable)
+     */
     @Override
     public int[][] argmin() {
       return deepCopy(argmin);

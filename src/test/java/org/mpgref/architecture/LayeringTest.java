@@ -51,4 +51,17 @@ class LayeringTest {
             "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..", "org.mpgref.catalog..")
         .check(MAIN);
   }
+
+  @Test
+  void catalogDependsOnTheModelOnly() {
+    // A catalog game is data: its model (game), exact numbers, limits and, if needed, linear algebra; whatever
+    // analyses a game (evaluation, potential checks, dynamics, theory) lives in those packages or in the tests.
+    noClasses().that().resideInAPackage("org.mpgref.catalog..")
+        .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+            .resideInAPackage("org.mpgref..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                .resideInAnyPackage("org.mpgref.catalog..", "org.mpgref.game..", "org.mpgref.numbers..",
+                    "org.mpgref.limits..", "org.mpgref.linalg.."))))
+        .check(MAIN);
+  }
 }

@@ -18,8 +18,9 @@ import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.Tabulate;
 
 /**
- * The catalog games against their published definitions (experiments.md §1, §2) and the structured evaluators against
- * the dense table built by enumerating every joint action.
+ * The catalog games against their published definitions ({@code willoverman/MPG_experiments@9bf9a971}:
+ * {@code congestionMPG_plots.py}, {@code npg_routing.py}) and the structured evaluators against the dense table
+ * built by enumerating every joint action.
  */
 class CatalogTest {
   private static final AnonymousMarkovGame D8 = DistancingGame.of(DistancingGame.published(8));

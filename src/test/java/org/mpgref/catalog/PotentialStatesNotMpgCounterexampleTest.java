@@ -24,6 +24,13 @@ class PotentialStatesNotMpgCounterexampleTest {
     return BigFraction.of(p, q);
   }
 
+  /** The catalog's hand-derived 4-cycle (model data) as the potential package's checkable counterexample. */
+  private static PotentialCheck.Counterexample handCounterexample() {
+    PotentialStatesNotMpg.HandCycle h = PotentialStatesNotMpg.handCycle();
+    return new PotentialCheck.Counterexample(GAME, h.base(), h.agentI(), h.deviationI(), h.agentJ(), h.deviationJ(),
+        h.state(), h.cycleSum());
+  }
+
   @Test
   void everyStateGameIsAPotentialGameWithTheDeclaredPhi() {
     StagePotential sp = GAME.potential().orElseThrow();
@@ -61,7 +68,7 @@ class PotentialStatesNotMpgCounterexampleTest {
 
   @Test
   void theHandCounterexampleVerifiesWithSumsMinusTwoThirdsAndMinusOneThird() {
-    PotentialCheck.Counterexample cx = PotentialStatesNotMpg.counterexample();
+    PotentialCheck.Counterexample cx = handCounterexample();
     assertThat(cx.verify()).isTrue();
     BigFraction[] sums = PotentialCheck.cycleSums(GAME, cx.base(), 0, cx.deviationI(), 1, cx.deviationJ());
     assertThatExact(sums[0]).isEqualByComparingTo(PotentialStatesNotMpg.CYCLE_SUM_STATE_0);

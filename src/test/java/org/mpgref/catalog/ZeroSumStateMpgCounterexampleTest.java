@@ -19,11 +19,17 @@ import org.mpgref.testkit.Seeds;
 /**
  * An MPG with a zero-sum state game that is not a potential game (proofs-notes/counterexample-zero-sum-state-mpg.md):
  * the state game at state 0 is zero-sum with a nonzero 4-cycle; the MPG identity holds exactly for random policies
- * with Φ from {@link ZeroSumStateMpg#potential}; {@link PotentialCheck} finds no counterexample and, since no
- * sufficient condition it can verify holds, never certifies the game, not even when a condition is falsely claimed.
+ * with Φ the value of {@link ZeroSumStateMpg#potentialTeamGame()}; {@link PotentialCheck} finds no counterexample
+ * and, since no sufficient condition it can verify holds, never certifies the game, not even when a condition is
+ * falsely claimed.
  */
 class ZeroSumStateMpgCounterexampleTest {
   private static final TabularMarkovGame GAME = ZeroSumStateMpg.of();
+
+  /** Φ^π as [s]: the value of the potential's team game (r_0 = r_1 = φ, same transitions). */
+  private static BigFraction[] potential(Policy policy) {
+    return Evaluation.of(ZeroSumStateMpg.potentialTeamGame(), policy).values(0);
+  }
 
   @Test
   void stateZeroIsZeroSumAndNotAPotentialGame() {
@@ -53,7 +59,7 @@ class ZeroSumStateMpgCounterexampleTest {
       // E ψ = P(same) − P(diff) = 2 P(same) − 1, P(same) = pq + (1−p)(1−q)
       BigFraction same = p.multiply(q).add(BigFraction.ONE.subtract(p).multiply(BigFraction.ONE.subtract(q)));
       BigFraction psi = same.multiply(2).subtract(BigFraction.ONE);
-      BigFraction[] phi = ZeroSumStateMpg.potential(pi);
+      BigFraction[] phi = potential(pi);
       assertThatExact(phi[0]).isEqualByComparingTo(psi);
       assertThatExact(phi[1]).isEqualByComparingTo(BigFraction.ZERO);
       assertThatExact(phi[2]).isEqualByComparingTo(BigFraction.ZERO);
@@ -77,8 +83,8 @@ class ZeroSumStateMpgCounterexampleTest {
           Policy dev = pi.withAgent(agent, RandomGames.mixedOrPurePolicy(GAME, r));
           Evaluation before = Evaluation.of(GAME, pi);
           Evaluation after = Evaluation.of(GAME, dev);
-          BigFraction[] phiBefore = ZeroSumStateMpg.potential(pi);
-          BigFraction[] phiAfter = ZeroSumStateMpg.potential(dev);
+          BigFraction[] phiBefore = potential(pi);
+          BigFraction[] phiAfter = potential(dev);
           for (int s = 0; s < 3; s++) {
             assertThatExact(after.value(agent, s).subtract(before.value(agent, s)))
                 .as("agent %d, state %d", agent, s)
@@ -108,11 +114,11 @@ class ZeroSumStateMpgCounterexampleTest {
       assertThat(r).as("%s", claimed).isInstanceOf(PotentialCheck.NoCounterexample.class);
       assertThat(((PotentialCheck.NoCounterexample) r).declaredIssue()).isPresent();
     }
-    // the declared φ is the true potential: Evaluation.potential() agrees with ZeroSumStateMpg.potential
+    // the declared φ is the true potential: Evaluation.potential() agrees with the team game's value
     TabularMarkovGame g = ZeroSumStateMpg.withDeclaredPhi(StagePotential.Condition.STATE_POTENTIAL_ONLY);
     Policy pi = RandomGames.policy(g, RandomGames.rng(4605L));
     BigFraction[] viaGame = Evaluation.of(g, pi).potential().orElseThrow();
-    BigFraction[] viaTeam = ZeroSumStateMpg.potential(pi);
+    BigFraction[] viaTeam = potential(pi);
     for (int s = 0; s < 3; s++) {
       assertThatExact(viaGame[s]).isEqualByComparingTo(viaTeam[s]);
     }

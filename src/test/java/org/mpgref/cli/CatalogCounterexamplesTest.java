@@ -46,7 +46,7 @@ class CatalogCounterexamplesTest {
     assertThat(Catalog.takesAgents("distancing")).isTrue();
     assertThat(Catalog.source(Catalog.ZERO_SUM_STATE_MPG)).isEqualTo(ZeroSumStateMpg.SOURCE);
     // The catalog's game carries the hand-derived counterexample: re-verify it on the catalog instance.
-    org.mpgref.potential.PotentialCheck.Counterexample c = PotentialStatesNotMpg.counterexample();
+    PotentialStatesNotMpg.HandCycle c = PotentialStatesNotMpg.handCycle();
     org.mpgref.potential.PotentialCheck.Counterexample onCatalog = new org.mpgref.potential.PotentialCheck.Counterexample(
         g, Policy.pure(g, new int[][] {{0, 0}, {0, 0}}), 0, Policy.pure(g, new int[][] {{1, 0}, {0, 0}}), 1,
         Policy.pure(g, new int[][] {{0, 0}, {0, 1}}), 0, c.cycleSum());

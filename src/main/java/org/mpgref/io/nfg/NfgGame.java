@@ -34,7 +34,8 @@ import org.mpgref.game.TabularMarkovGame;
  * expected payoffs; {@link #toMarkovGame(BigFraction)} the repeated game with discount γ, whose values are the
  * expected payoffs times 1/(1−γ).
  *
- * <p>Source of the format: Gambit's documentation ("Game representation formats", gambitproject.readthedocs.io) and
+ * <p>Source of the format: Gambit's documentation ("Game representation formats",
+ * https://gambitproject.readthedocs.io/en/stable/formats.html, pages formats.nfgpay.html and formats.nfgout.html) and
  * its parser {@code gambitproject/gambit@02b9f1102d656c952c7dd5b5ff9e59bbb32b1f09:src/games/file.cc}; see
  * {@link NfgReader} for the grammar accepted.
  */

@@ -23,7 +23,8 @@ import org.mpgref.limits.Limits;
 /**
  * Reads a Gambit {@code .nfg} file (strategic form, version 1) exactly, in both body versions. Hand-written tokenizer
  * and recursive-descent parser; the grammar (from Gambit's documentation, "Game representation formats", checked
- * against {@code gambitproject/gambit@02b9f110:src/games/file.cc}; full text in specs/nfg.md) is
+ * against {@code gambitproject/gambit@02b9f1102d656c952c7dd5b5ff9e59bbb32b1f09:src/games/file.cc}; full text in
+ * specs/nfg.md) is
  *
  * <pre>
  *   nfg        ::= "NFG" "1" ("R" | "D") TEXT players strategies TEXT? body
@@ -64,9 +65,13 @@ import org.mpgref.limits.Limits;
  * grammar does not), an outcome index that is not a non-negative integer or is out of range, and anything after the
  * body. Tables larger than {@link JointActions#MAX_DENSE_ENTRIES} are refused with the sizes.
  *
- * <p>Source: Gambit, {@code src/games/file.cc} ({@code GameFileLexer}, {@code ParseNfgHeader},
- * {@code ParseOutcomeBody}, {@code ParsePayoffBody}); format documented at gambit-project.org ("The .nfg file
- * format").
+ * <p>Source: Gambit's parser
+ * {@code gambitproject/gambit@02b9f1102d656c952c7dd5b5ff9e59bbb32b1f09:src/games/file.cc} ({@code GameFileLexer},
+ * {@code ParseNfgHeader}, {@code ReadStrategies}, {@code ParseOutcomeBody}, {@code ParsePayoffBody}); the format as
+ * documented in Gambit's "Game representation formats", "The strategic game (.nfg) file format, payoff version" and
+ * "…, outcome version" (https://gambitproject.readthedocs.io/en/stable/formats.nfgpay.html and formats.nfgout.html;
+ * source {@code gambitproject/gambit@cb10ed77c952f3a40a57840a7473d33e708817c1:doc/formats.nfgpay.rst} and
+ * {@code doc/formats.nfgout.rst}).
  */
 public final class NfgReader {
   private static final Pattern FRACTION = Pattern.compile("-?[0-9]+/[0-9]+");

@@ -27,8 +27,8 @@ import org.mpgref.game.Policy;
 /**
  * The done-when of issue 3, part 4: reading and writing {@code .nfg} round-trips every file of a set of published
  * normal-form games exactly. The set is Gambit's own example games ({@code gambitproject/gambit}, folder
- * {@code contrib/games}) plus the example of peers.md, stored unchanged under {@code src/test/resources/nfg/} (see the
- * README there for paths and commits). For every file:
+ * {@code contrib/games}) plus the payoff-version sample of Gambit's format documentation, stored unchanged under
+ * {@code src/test/resources/nfg/} (see the README there for paths and commits). For every file:
  *
  * <ol>
  *   <li>read → write in the file's own version → read gives an equal {@link NfgGame} (everything: data type, title,
