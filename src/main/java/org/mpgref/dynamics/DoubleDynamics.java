@@ -38,7 +38,7 @@ public final class DoubleDynamics {
   /**
    * {@link #run(DoubleMarkovGame, Algorithm, double, int, double, IntConsumer)}, handing every completed iterate to
    * {@code completed} as soon as it is computed (so that a caller stopped by a time limit keeps them). Each step checks
-   * {@link Cancellation#check()}, and every updated row and every evaluation must be finite.
+   * {@link org.mpgref.limits.Cancellation#check()}, and every updated row and every evaluation must be finite.
    *
    * @param game the double game
    * @param algorithm the dynamics
