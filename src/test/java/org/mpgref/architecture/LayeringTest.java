@@ -51,4 +51,11 @@ class LayeringTest {
             "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..", "org.mpgref.catalog..")
         .check(MAIN);
   }
+
+  @Test
+  void theoryConstantsNeverDependOnTheoryChecks() {
+    noClasses().that().resideInAPackage("org.mpgref.theory")
+        .should().dependOnClassesThat().resideInAPackage("org.mpgref.theory.check..")
+        .check(MAIN);
+  }
 }

@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.limits.Cancellation;
+import org.mpgref.theory.MonotoneBounds;
 
 /**
  * Exact check of the monotone-potential lemma for the rational dynamics (IPG, projected Q-ascent) in a Markov

@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.limits.Cancellation;
 import org.mpgref.numbers.RationalExp;
+import org.mpgref.theory.MonotoneBounds;
 
 /**
  * Rigorous check of Fox et al. 2022, Lemma 3.4 ("Φ is non-decreasing under INPG") one step at a time, without
