@@ -59,6 +59,11 @@ public final class KlLongRunCheck {
       gaps = gaps.clone();
     }
 
+    /**
+     * The exact Nash gaps.
+     *
+     * @return a copy of the gaps [t]
+     */
     @Override
     public BigFraction[] gaps() {
       return gaps.clone();

@@ -68,11 +68,21 @@ public final class QAscentRegretCheck {
       checks = List.copyOf(checks);
     }
 
+    /**
+     * The exact Nash gaps.
+     *
+     * @return a copy of the gaps [t]
+     */
     @Override
     public BigFraction[] gaps() {
       return gaps.clone();
     }
 
+    /**
+     * The potentials Φ^{π^t}(ν).
+     *
+     * @return a copy of the potentials [t]
+     */
     @Override
     public BigFraction[] potentials() {
       return potentials.clone();

@@ -68,9 +68,9 @@ class NashRegretKlTest {
     // ||Delta||_1 = tanh(1/2) = 0.46211715726..., g = tanh(1/2)/4 = 0.11552928931500243...
     BigFraction two = BigFraction.of(2);
     RowStep enc = KlRows.klRowBounds(p, q, two, DIGITS);
-    double tanh = Math.tanh(0.5);
-    assertThat(enc.gain().doubleValue()).isCloseTo(tanh / 4, org.assertj.core.data.Offset.offset(1e-15));
-    assertThat(enc.l1Squared().doubleValue()).isCloseTo(tanh * tanh, org.assertj.core.data.Offset.offset(1e-15));
+    // tanh(1/2)^2 = 0.21355226703407258985...: the proven upper bound on ||Delta||_1^2 lies within 1e-17 above it
+    assertThatExact(enc.l1Squared()).isGreaterThanOrEqualTo(BigFraction.of(21355226703407258L, 100000000000000000L))
+        .isLessThanOrEqualTo(BigFraction.of(2135522670340726L, 10000000000000000L));
     assertThatExact(enc.gain()).isLessThanOrEqualTo(BigFraction.of(11552928931500244L, 100000000000000000L))
         .isGreaterThanOrEqualTo(BigFraction.of(11552928931500243L, 100000000000000000L));
     assertThat(enc.lemmaA(two)).isTrue();
@@ -214,7 +214,9 @@ class NashRegretKlTest {
     KlRegretCheck.Check last = check.checks().get(63);
     assertThat(longRun.trajectoryConstant()).isEqualTo(last.trajectoryConstant());
     assertThat(longRun.potentialIncrease()).isEqualTo(last.potentialIncrease());
-    assertThat(longRun.regret()).isCloseTo(last.regret().doubleValue(), org.assertj.core.data.Offset.offset(1e-15));
+    // the long run's regret is the exact Nash-Regret(64) rounded once to double (display): within one ulp of it, exactly
+    assertThatExact(BigFraction.from(longRun.regret()).subtract(last.regret()).abs())
+        .isLessThanOrEqualTo(BigFraction.from(Math.ulp(longRun.regret())));
     double prior = last.linearTerm().doubleValue() + Math.sqrt(last.rootTermSquared().orElseThrow().doubleValue());
     assertThat(longRun.aPrioriBound()).isCloseTo(prior, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(longRun.regret()).isLessThan(longRun.aPosterioriBound()).isLessThan(longRun.aPrioriBound());
