@@ -18,9 +18,12 @@ import org.mpgref.dynamics.DoubleDynamics;
 import org.mpgref.dynamics.ExactDynamics;
 import org.mpgref.dynamics.ExactIterate;
 import org.mpgref.dynamics.Iterate;
-import org.mpgref.dynamics.PolicyMirrorDescent;
+import org.mpgref.dynamics.Listener;
+import org.mpgref.dynamics.Run;
+import org.mpgref.dynamics.Stop;
 import org.mpgref.evaluation.NashGap;
 import org.mpgref.catalog.CatalogGame;
+import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.DoubleTwinCheck;
 import org.mpgref.game.MarkovGame;
@@ -79,8 +82,6 @@ final class LearnCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
   String game = "";
 
-  /** The algorithm names {@code --algorithm} accepts. */
-  static final List<String> ALGORITHMS = List.of("ipg", "q-ascent", "inpg", "pmd-euclid", "pmd-kl");
 
   @Option(names = "--algorithm", paramLabel = "A", required = true, description = "ipg, q-ascent, inpg, pmd-euclid"
       + " or pmd-kl")
@@ -126,44 +127,6 @@ final class LearnCommand implements Callable<Integer> {
   OutputOptions output = new OutputOptions();
 
   /**
-   * The dynamics of an {@code --algorithm} name, for the algorithms of {@link Algorithm}.
-   *
-   * @param name ipg, q-ascent or inpg (any case)
-   * @return the dynamics
-   * @throws IllegalArgumentException if the name is not one of them
-   */
-  static Algorithm algorithm(String name) {
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "ipg":
-        return Algorithm.IPG;
-      case "q-ascent":
-        return Algorithm.PROJECTED_Q_ASCENT;
-      case "inpg":
-        return Algorithm.INPG;
-      default:
-        throw new IllegalArgumentException("--algorithm " + name + " is unknown; known: "
-            + String.join(", ", ALGORITHMS));
-    }
-  }
-
-  /**
-   * The mirror map of a policy-mirror-descent name.
-   *
-   * @param name an {@code --algorithm} name (any case)
-   * @return the mirror map, or null if the name is not pmd-euclid or pmd-kl
-   */
-  static PolicyMirrorDescent.@Nullable MirrorMap mirrorMap(String name) {
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "pmd-euclid":
-        return PolicyMirrorDescent.MirrorMap.EUCLIDEAN;
-      case "pmd-kl":
-        return PolicyMirrorDescent.MirrorMap.KL;
-      default:
-        return null;
-    }
-  }
-
-  /**
    * The step of a run and where it comes from.
    *
    * @param value the step η the run uses, exact (for a double run with a given --eta: the nearest double is used)
@@ -177,16 +140,15 @@ final class LearnCommand implements Callable<Integer> {
    * game's declared stage potential, which must be verified to be a Markov potential.
    *
    * @param g the game
-   * @param map the mirror map
+   * @param map {@link Algorithm#PMD_EUCLIDEAN} or {@link Algorithm#PMD_KL}
    * @param inDouble whether the run is in double (then the step is the largest double ≤ the seed's step)
    * @return the step
    * @throws IllegalArgumentException (one line naming --eta) if the seed's step is not defined for the game
    */
-  static Step defaultStep(MarkovGame g, PolicyMirrorDescent.MirrorMap map, boolean inDouble) {
-    String formula = map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? "(1-gamma)/(4 phi_max sum_i |A_i|)"
+  static Step defaultStep(MarkovGame g, Algorithm map, boolean inDouble) {
+    String formula = map == Algorithm.PMD_EUCLIDEAN ? "(1-gamma)/(4 phi_max sum_i |A_i|)"
         : "(1-gamma)/(2 phi_max sqrt(N))";
-    String need = "--eta is required for " + (map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? "pmd-euclid"
-        : "pmd-kl") + " here: ";
+    String need = "--eta is required for " + map.cliName() + " here: ";
     String unused = ", so the seed's step " + formula + " is undefined";
     @Nullable String why = Bounds.potentialProblem(g);
     if (why != null) {
@@ -207,7 +169,7 @@ final class LearnCommand implements Callable<Integer> {
     BigFraction seed;
     boolean exactSeed;
     String name;
-    if (map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN) {
+    if (map == Algorithm.PMD_EUCLIDEAN) {
       seed = StepSizeBounds.pmdEuclidean(g, phi.phiMax());
       exactSeed = true;
       name = "pmd-euclidean";
@@ -245,12 +207,8 @@ final class LearnCommand implements Callable<Integer> {
   public Integer call() {
     CommandSpec sp = requireNonNull(spec);
     int digits = output.digits();
-    PolicyMirrorDescent.@Nullable MirrorMap map = mirrorMap(algorithm);
-    // the Algorithm of the update (Euclidean PMD is projected Q-ascent; KL PMD is INPG up to the step's scale)
-    Algorithm alg = map == null ? algorithm(algorithm)
-        : map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? Algorithm.PROJECTED_Q_ASCENT : Algorithm.INPG;
-    String label = map == null ? alg.label()
-        : map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN ? "Euclidean PMD" : "KL PMD";
+    Algorithm alg = Algorithm.ofName(algorithm);
+    String label = alg.label();
     Params.range("--iterations", iterations, 0, MAX_ITERATIONS);
     if (exact && !alg.isRational()) {
       throw new IllegalArgumentException(label + " uses exp and cannot run exactly; drop --exact");
@@ -274,7 +232,7 @@ final class LearnCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--eta " + givenEta + " has no double twin: its value "
             + twin.substring(2) + "; " + noExact);
       }
-    } else if (map == null) {
+    } else if (!alg.isMirrorDescent()) {
       throw new IllegalArgumentException("--eta is required for " + algorithm.toLowerCase(Locale.ROOT)
           + " (only pmd-euclid and pmd-kl have a default step)");
     }
@@ -289,12 +247,11 @@ final class LearnCommand implements Callable<Integer> {
     }
     @Nullable BigFraction givenStep = given;
     try (Limits.Scope scope = Limits.current().withMaxDenominatorDigits(maxDenominatorDigits).install()) {
-      return work(digits, map, alg, label, givenStep, stop, noExact);
+      return work(digits, alg, givenStep, stop, noExact);
     }
   }
 
-  private Integer work(int digits, PolicyMirrorDescent.@Nullable MirrorMap map, Algorithm alg, String label,
-      @Nullable BigFraction given, BigFraction stop, String noExact) {
+  private Integer work(int digits, Algorithm alg, @Nullable BigFraction given, BigFraction stop, String noExact) {
     MarkovGame g = Inputs.game(game, agents);
     if (!exact) {
       Optional<String> twin = DoubleTwinCheck.problem(g instanceof CatalogGame ? ((CatalogGame) g).game() : g);
@@ -315,7 +272,7 @@ final class LearnCommand implements Callable<Integer> {
           + Math.max(0, MAX_TRAJECTORY_NUMBERS / perIterate - 1));
     }
     Step chosen = given != null ? new Step(given, "given", Json.nodes().objectNode())
-        : defaultStep(g, requireNonNull(map), !exact);
+        : defaultStep(g, alg, !exact);
     BigFraction step = chosen.value();
     if (!exact && step.doubleValue() == 0) {
       throw new IllegalArgumentException("the default step " + chosen.rule() + " = "
@@ -342,11 +299,9 @@ final class LearnCommand implements Callable<Integer> {
           progress.accept(it.t());
         }
       };
-      ExactDynamics.@Nullable Run run = null;
+      @Nullable Run<ExactIterate> run = null;
       try {
-        run = map == PolicyMirrorDescent.MirrorMap.EUCLIDEAN
-            ? PolicyMirrorDescent.runExactEuclidean(g, Policy.uniform(g), step, iterations, maxDenominatorDigits, sink)
-            : ExactDynamics.run(g, Policy.uniform(g), alg, step, iterations, maxDenominatorDigits, sink);
+        run = ExactDynamics.run(g, Policy.uniform(g), alg, step, iterations, maxDenominatorDigits, sink);
       } catch (CancelledException e) {
         cancelled = e;
       }
@@ -363,7 +318,7 @@ final class LearnCommand implements Callable<Integer> {
         for (BigFraction x : it.values()) {
           v.add(ExactNumbers.toJson(x, 0));
         }
-        r.set("nashGap", ExactNumbers.toJson(it.nashGap(), 0));
+        r.set("nashGap", exactOrNull(it.nashGap()));
         r.set("potential", exactOrNull(it.potential()));
         r.set("l1Change", exactOrNull(it.l1Change()));
       }
@@ -374,18 +329,15 @@ final class LearnCommand implements Callable<Integer> {
       if (run != null && run.stoppedBySize()) {
         c.err.println("[learn] stopped by --max-denominator-digits: " + run.stopReason());
       }
-      stoppedBy = cancelled != null ? "time" : run != null && run.stoppedBySize() ? "size"
-          : end.l1Change().map(l -> l.signum() == 0).orElse(false) ? "fixed-point" : "iterations";
+      stoppedBy = cancelled != null ? "time" : requireNonNull(run).stop().map(Stop::kind).orElse(Stop.ITERATIONS);
     } else {
       double stopD = stop.doubleValue();
       List<Iterate> its = new ArrayList<>();
+      @Nullable Run<Iterate> run = null;
       try {
-        if (map == null) {
-          DoubleDynamics.run(g.toDouble(), alg, step.doubleValue(), iterations, stopD, progress, its::add);
-        } else {
-          PolicyMirrorDescent.runDoubleRecorded(g.toDouble(), Policy.uniform(g).toDouble(), map, step.doubleValue(),
-              iterations, stopD, progress, its::add);
-        }
+        DoubleMarkovGame dg = g.toDouble();
+        run = DoubleDynamics.run(dg, alg.doubleRule(step.doubleValue()), DoublePolicy.uniform(dg), iterations, stopD,
+            Listener.of(its::add, progress));
       } catch (CancelledException e) {
         cancelled = e;
       }
@@ -410,12 +362,12 @@ final class LearnCommand implements Callable<Integer> {
       Iterate end = its.get(its.size() - 1);
       last = Policy.ofDoublePolicy(end.policy());
       lastT = end.t();
-      stoppedBy = cancelled != null ? "time" : end.l1Change() < stopD ? "l1" : "iterations";
+      stoppedBy = cancelled != null ? "time" : requireNonNull(run).stop().map(Stop::kind).orElse(Stop.ITERATIONS);
     }
     ObjectNode run = Json.nodes().objectNode();
     run.put("algorithm", algorithm.toLowerCase(Locale.ROOT));
-    run.put("label", label);
-    run.put("source", map == null ? alg.source() : PolicyMirrorDescent.SOURCE);
+    run.put("label", alg.label());
+    run.put("source", alg.source());
     run.set("eta", ExactNumbers.toJson(step, 0));
     run.put("etaRule", chosen.rule());
     run.setAll(chosen.details());

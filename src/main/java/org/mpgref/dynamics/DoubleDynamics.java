@@ -1,19 +1,18 @@
 package org.mpgref.dynamics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.mpgref.evaluation.DoubleEvaluation;
+import org.mpgref.evaluation.DoubleGradients;
 import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.DoublePolicy;
-import org.mpgref.limits.Cancellation;
-import org.mpgref.linalg.SimplexProjection;
+import org.mpgref.game.InvalidGameException;
 
 /**
  * The dynamics of {@link Algorithm} on primitive doubles with exact-model (oracle) gradients: Q̄, Ā and d are
- * computed from the game's model by {@link DoubleEvaluation}, never sampled. INPG keeps the logits θ [s][i][a]
- * (initially 0, i.e. uniform) and forms π = softmax θ with the maximum subtracted.
+ * computed from the game's model by {@link DoubleEvaluation}, never sampled; the loop is {@link Engine#run}. INPG
+ * keeps the logits θ [s][i][a] (initially 0, i.e. uniform) and forms π = softmax θ with the maximum subtracted.
  */
 public final class DoubleDynamics {
   private DoubleDynamics() {}
@@ -58,76 +57,56 @@ public final class DoubleDynamics {
     if (!(eta > 0) || !Double.isFinite(eta) || maxIterations < 0) {
       throw new IllegalArgumentException("eta = " + eta + " must be a positive finite number and maxIterations >= 0");
     }
+    return run(game, algorithm.doubleRule(eta), DoublePolicy.uniform(game), maxIterations, stopL1,
+        Listener.of(completed, progress)).iterates();
+  }
+
+  /**
+   * Runs a double update rule from {@code start} on the {@link Engine}, recording every figure ({@link
+   * Recorders#doubles}), for at most {@code maxIterations} steps, stopping after the first iterate whose L1 change is
+   * below {@code stopL1} (0: never early).
+   *
+   * @param game the double game
+   * @param rule the update rule
+   * @param start π^0
+   * @param maxIterations T ≥ 0
+   * @param stopL1 the stopping threshold on the L1 change
+   * @param listener sees each iterate and the progress
+   * @return the run; its stop is {@link Stop#L1} or {@link Stop#ITERATIONS}
+   * @throws IllegalArgumentException if maxIterations &lt; 0 or a step leaves the range of double
+   * @throws InvalidGameException if the start policy does not fit the game
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted
+   */
+  public static Run<Iterate> run(DoubleMarkovGame game, UpdateRule<DoublePolicy, DoubleGradients> rule,
+      DoublePolicy start, int maxIterations, double stopL1, Listener<? super Iterate> listener) {
+    if (maxIterations < 0) {
+      throw new IllegalArgumentException("iterations = " + maxIterations + " must be >= 0");
+    }
+    requireShape(game, start);
+    return Engine.run(Environment.fixed(game), DoubleEvaluation::of, rule, start, Recorders.doubles(Figure.all()),
+        StoppingRule.anyOf(StoppingRules.l1Below(stopL1), StoppingRules.iterations(maxIterations)), listener);
+  }
+
+  /**
+   * Checks that a double policy fits a game.
+   *
+   * @param game the game
+   * @param start the policy
+   * @throws InvalidGameException naming the mismatch
+   */
+  static void requireShape(DoubleMarkovGame game, DoublePolicy start) {
     int n = game.agentCount();
     int states = game.stateCount();
-    double[][][] theta = new double[states][n][];
-    double[][][] pi = new double[states][n][];
-    for (int s = 0; s < states; s++) {
-      for (int i = 0; i < n; i++) {
-        int m = game.actionCount(i);
-        theta[s][i] = new double[m];
-        pi[s][i] = new double[m];
-        java.util.Arrays.fill(pi[s][i], 1.0 / m);
+    if (start.agentCount() != n || start.stateCount() != states) {
+      throw new InvalidGameException("start policy has " + start.agentCount() + " agents and " + start.stateCount()
+          + " states; the game has " + n + " and " + states);
+    }
+    for (int i = 0; i < n; i++) {
+      if (start.actionCount(i) != game.actionCount(i)) {
+        throw new InvalidGameException("start policy of agent " + i + " has " + start.actionCount(i)
+            + " actions; the game has " + game.actionCount(i));
       }
     }
-    List<Iterate> out = new ArrayList<>();
-    DoublePolicy policy = DoublePolicy.ofStateMajor(pi);
-    DoubleEvaluation ev = DoubleEvaluation.of(game, policy);
-    Iterate first = record(0, policy, ev, Double.NaN);
-    requireFinite(first);
-    out.add(first);
-    completed.accept(first);
-    double oneMinusGamma = 1 - game.discount();
-    for (int t = 1; t <= maxIterations; t++) {
-      Cancellation.check();
-      double[][][] next = new double[states][n][];
-      for (int s = 0; s < states; s++) {
-        for (int i = 0; i < n; i++) {
-          int m = game.actionCount(i);
-          double[] y = new double[m];
-          switch (algorithm) {
-            case IPG: {
-              double scale = eta * ev.visitation(s) / oneMinusGamma;
-              for (int a = 0; a < m; a++) {
-                y[a] = policy.prob(i, s, a) + scale * ev.qBar(i, s, a);
-              }
-              next[s][i] = SimplexProjection.project(y);
-              break;
-            }
-            case PROJECTED_Q_ASCENT: {
-              for (int a = 0; a < m; a++) {
-                y[a] = policy.prob(i, s, a) + eta * ev.qBar(i, s, a);
-              }
-              next[s][i] = SimplexProjection.project(y);
-              break;
-            }
-            case INPG: {
-              for (int a = 0; a < m; a++) {
-                theta[s][i][a] += eta * ev.advantage(i, s, a) / oneMinusGamma;
-              }
-              next[s][i] = softmax(theta[s][i]);
-              break;
-            }
-            default:
-              throw new IllegalStateException("unknown algorithm " + algorithm);
-          }
-          requireFinite(t, i, s, next[s][i], eta);
-        }
-      }
-      DoublePolicy nextPolicy = DoublePolicy.ofStateMajor(next);
-      double l1 = nextPolicy.l1Distance(policy) / n;
-      policy = nextPolicy;
-      ev = DoubleEvaluation.of(game, policy);
-      Iterate it = record(t, policy, ev, l1);
-      requireFinite(it);
-      out.add(it);
-      completed.accept(it);
-      progress.accept(t);
-      if (l1 < stopL1) {
-        break;
-      }
-    }
-    return out;
   }
 
   /**
@@ -151,51 +130,5 @@ public final class DoubleDynamics {
       p[a] /= z;
     }
     return p;
-  }
-
-  /**
-   * Refuses an updated row that left the range of double (an overflowing step η Q̄, or logits θ that overflowed).
-   *
-   * @param t the iteration
-   * @param agent i
-   * @param state s
-   * @param row π_i^t(·|s)
-   * @param eta η
-   * @throws IllegalArgumentException naming the iteration, agent and state
-   */
-  static void requireFinite(int t, int agent, int state, double[] row, double eta) {
-    for (double x : row) {
-      if (!Double.isFinite(x)) {
-        throw new IllegalArgumentException("iteration " + t + ": the double update of agent " + agent + " at state "
-            + state + " is not finite (eta = " + eta + " times Qbar leaves the range of double); use a smaller step"
-            + " or an exact run");
-      }
-    }
-  }
-
-  /**
-   * Refuses an iterate whose double evaluation left the range of double (e.g. rewards near the largest double).
-   *
-   * @param it the iterate
-   * @throws IllegalArgumentException naming the iteration
-   */
-  static void requireFinite(Iterate it) {
-    boolean ok = Double.isFinite(it.nashGap());
-    for (double v : it.values()) {
-      ok &= Double.isFinite(v);
-    }
-    if (!ok) {
-      throw new IllegalArgumentException("iteration " + it.t() + ": the double evaluation is not finite (values or"
-          + " Nash gap overflow double); the game's numbers are too large for a double run; use an exact run");
-    }
-  }
-
-  static Iterate record(int t, DoublePolicy policy, DoubleEvaluation ev, double l1) {
-    int n = ev.game().agentCount();
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = ev.valueAtInitial(i);
-    }
-    return new Iterate(t, policy, v, ev.nashGap(), ev.potentialAtInitial(), l1);
   }
 }

@@ -1,21 +1,14 @@
 package org.mpgref.dynamics;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.math.BigInteger;
-import java.util.Optional;
 import java.util.function.Consumer;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.Evaluation;
-import org.mpgref.evaluation.NashGap;
+import org.mpgref.evaluation.ExactGradients;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.TabularMarkovGame;
-import org.mpgref.limits.Limits;
-import org.mpgref.limits.Cancellation;
-import org.mpgref.linalg.SimplexProjection;
 
 /**
  * Exact steps of the rational dynamics (IPG, projected Q-ascent): every operation is a field operation on rationals or
@@ -43,26 +36,7 @@ public final class ExactDynamics {
     if (eta.signum() <= 0) {
       throw new IllegalArgumentException("eta must be > 0");
     }
-    MarkovGame game = evaluation.game();
-    Policy pi = evaluation.policy();
-    int n = game.agentCount();
-    BigFraction oneMinusGamma = BigFraction.ONE.subtract(game.discount());
-    BigFraction[][][] next = new BigFraction[n][game.stateCount()][];
-    for (int s = 0; s < game.stateCount(); s++) {
-      Cancellation.check();
-      BigFraction scale = algorithm == Algorithm.IPG
-          ? eta.multiply(evaluation.visitation(s)).divide(oneMinusGamma)
-          : eta;
-      for (int i = 0; i < n; i++) {
-        int m = game.actionCount(i);
-        BigFraction[] y = new BigFraction[m];
-        for (int a = 0; a < m; a++) {
-          y[a] = pi.prob(i, s, a).add(scale.multiply(evaluation.qBar(i, s, a)));
-        }
-        next[i][s] = SimplexProjection.project(y);
-      }
-    }
-    return Policy.of(next);
+    return ExactRules.step(evaluation, eta, algorithm == Algorithm.IPG);
   }
 
   /**
@@ -82,8 +56,8 @@ public final class ExactDynamics {
    * @throws InvalidGameException if the start policy does not fit the game
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted (a time limit)
    */
-  public static Run run(MarkovGame game, Policy start, Algorithm algorithm, BigFraction eta, int iterations,
-      int maxDenominatorDigits) {
+  public static Run<ExactIterate> run(MarkovGame game, Policy start, Algorithm algorithm, BigFraction eta,
+      int iterations, int maxDenominatorDigits) {
     return run(game, start, algorithm, eta, iterations, maxDenominatorDigits, it -> { });
   }
 
@@ -100,7 +74,7 @@ public final class ExactDynamics {
    * bound) and its best responses are not. So the guard refuses π^{t+1} when its own largest denominator passes the
    * guard, or when the predicted evaluation digits E(π^{t+1}) = E(π^0) + Σ_{s,i} (L_i(s)(π^{t+1}) − L_i(s)(π^0)),
    * calibrated on the measured evaluation of π^0, do, or when the estimated work of that evaluation ({@link
-   * #evaluationWork}) passes {@code Limits.current().maxWork()}; the reason is in {@link Run#stopReason()}.
+   * #evaluationWork}) passes {@code Limits.current().maxWork()}; the reason is in {@link Run#stopReason()} ({@link StoppingRules#exactSize}).
    *
    * @param game the game
    * @param start π^0
@@ -115,77 +89,39 @@ public final class ExactDynamics {
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted (a time limit); the iterates handed to
    *     {@code completed} stay valid
    */
-  public static Run run(MarkovGame game, Policy start, Algorithm algorithm, BigFraction eta, int iterations,
-      int maxDenominatorDigits, Consumer<ExactIterate> completed) {
+  public static Run<ExactIterate> run(MarkovGame game, Policy start, Algorithm algorithm, BigFraction eta,
+      int iterations, int maxDenominatorDigits, Consumer<ExactIterate> completed) {
     if (iterations < 0) {
       throw new IllegalArgumentException("iterations must be >= 0");
     }
-    if (maxDenominatorDigits < 1) {
-      throw new IllegalArgumentException("maxDenominatorDigits must be >= 1");
-    }
-    List<ExactIterate> out = new ArrayList<>();
-    Policy pi = start;
-    Cancellation.check();
-    Evaluation ev = Evaluation.of(game, pi);
-    long startRows = rowDenominatorDigits(start);
-    long startEvaluation = evaluationDenominatorDigits(ev);
-    ExactIterate first = record(0, ev, Optional.empty());
-    out.add(first);
-    completed.accept(first);
-    @Nullable String stop = null;
-    for (int t = 1; t <= iterations; t++) {
-      Cancellation.check();
-      Policy next = step(ev, algorithm, eta);
-      int digits = largestDenominatorDigits(next);
-      if (digits > maxDenominatorDigits) {
-        stop = "iterate " + t + " has a " + digits + "-digit denominator, above --max-denominator-digits "
-            + maxDenominatorDigits;
-        break;
-      }
-      long predicted = startEvaluation + Math.max(0, rowDenominatorDigits(next) - startRows);
-      if (predicted > maxDenominatorDigits) {
-        stop = "evaluating iterate " + t + " would need denominators of about " + predicted + " digits (iterate " + t
-            + " has " + digits + "-digit denominators), above --max-denominator-digits " + maxDenominatorDigits;
-        break;
-      }
-      double work = evaluationWork(game, predicted);
-      if (work > Limits.current().maxWork()) {
-        stop = "evaluating iterate " + t + " (denominators of about " + predicted + " digits) needs about "
-            + Limits.sci(work) + " work units, above --max-work " + Limits.sci(Limits.current().maxWork());
-        break;
-      }
-      BigFraction l1 = next.l1Distance(pi).divide(game.agentCount());
-      pi = next;
-      Cancellation.check();
-      ev = Evaluation.of(game, pi);
-      ExactIterate it = record(t, ev, Optional.of(l1));
-      out.add(it);
-      completed.accept(it);
-      if (l1.signum() == 0) {
-        break;
-      }
-    }
-    return new Run(out, stop != null, stop == null ? "" : stop);
+    UpdateRule<Policy, ExactGradients> rule = algorithm.exactRule(eta).orElseThrow(() -> new IllegalArgumentException(
+        algorithm.label() + " uses exp and cannot run exactly; run it in double"));
+    return run(game, rule, start, iterations, maxDenominatorDigits, Listener.of(completed, t -> { }));
   }
 
   /**
-   * The result of an exact run.
+   * Runs an exact update rule from {@code start} on the {@link Engine}: every figure recorded ({@link
+   * Recorders#exact}), at most {@code iterations} steps, stopping early at an exact fixed point ({@link
+   * StoppingRules#fixedPoint}) or, before the expensive evaluation, at the size and work guard ({@link
+   * StoppingRules#exactSize}).
    *
-   * @param iterates π^0..π^T'
-   * @param stoppedBySize whether the denominator guard ended the run
-   * @param stopReason why the guard ended it (one line), or empty
+   * @param game the game
+   * @param rule the exact update rule
+   * @param start π^0
+   * @param iterations T ≥ 0
+   * @param maxDenominatorDigits size guard (decimal digits), ≥ 1
+   * @param listener sees each certified iterate
+   * @return the run; its stop is {@link Stop#FIXED_POINT}, {@link Stop#SIZE} or {@link Stop#ITERATIONS}
+   * @throws IllegalArgumentException if iterations &lt; 0 or maxDenominatorDigits &lt; 1
+   * @throws InvalidGameException if the start policy does not fit the game
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted
    */
-  public record Run(List<ExactIterate> iterates, boolean stoppedBySize, String stopReason) {
-    /**
-     * Copies the list.
-     *
-     * @param iterates iterates
-     * @param stoppedBySize flag
-     * @param stopReason reason
-     */
-    public Run {
-      iterates = List.copyOf(iterates);
-    }
+  public static Run<ExactIterate> run(MarkovGame game, UpdateRule<Policy, ? super Evaluation> rule, Policy start,
+      int iterations, int maxDenominatorDigits, Listener<? super ExactIterate> listener) {
+    StoppingRule<Policy, Evaluation, ExactIterate> stop = StoppingRule.anyOf(StoppingRules.exactSize(game,
+        maxDenominatorDigits), StoppingRules.fixedPoint(), StoppingRules.iterations(iterations));
+    GradientOracle<MarkovGame, Policy, Evaluation> oracle = Evaluation::of;
+    return Engine.run(Environment.fixed(game), oracle, rule, start, Recorders.exact(Figure.all()), stop, listener);
   }
 
   /**
@@ -262,15 +198,6 @@ public final class ExactDynamics {
 
   private static long digits(BigInteger v) {
     return (long) Math.floor((v.abs().bitLength() - 1) * LOG10_2) + 1;
-  }
-
-  private static ExactIterate record(int t, Evaluation ev, Optional<BigFraction> l1) {
-    int n = ev.game().agentCount();
-    BigFraction[] v = new BigFraction[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = ev.valueAtInitial(i);
-    }
-    return new ExactIterate(t, ev.policy(), v, NashGap.of(ev).nashGap(), ev.potentialAtInitial(), l1);
   }
 
   /**

@@ -9,12 +9,12 @@ import org.mpgref.game.Policy;
  *
  * @param t iteration index (0 = initial policy)
  * @param policy π^t
- * @param values V_i^{π^t}(ρ) per agent [i]
- * @param nashGap max_i gap_i(ρ), exact
+ * @param values V_i^{π^t}(ρ) per agent [i]; empty if the run did not record them
+ * @param nashGap max_i gap_i(ρ), exact and certified; empty if the run did not record it
  * @param potential Φ^{π^t}(ρ) for the declared stage potential, if any
  * @param l1Change (1/N) Σ_i Σ_s Σ_a |π_i^t(a|s) − π_i^{t−1}(a|s)|, exactly; empty at t = 0
  */
-public record ExactIterate(int t, Policy policy, BigFraction[] values, BigFraction nashGap,
+public record ExactIterate(int t, Policy policy, BigFraction[] values, Optional<BigFraction> nashGap,
     Optional<BigFraction> potential, Optional<BigFraction> l1Change) {
   /**
    * Copies the values.

@@ -6,13 +6,13 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.DoubleEvaluation;
+import org.mpgref.evaluation.DoubleGradients;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.DoubleMarkovGame;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.limits.Cancellation;
 import org.mpgref.linalg.SimplexProjection;
 
 /**
@@ -40,14 +40,6 @@ public final class PolicyMirrorDescent {
   public static final String SOURCE = "Alatur, Barakat, He, arXiv 2408.08075, Sec. IV, eqs. (2) Euclidean and (3) KL"
       + " (seed 001): pi_i <- argmax_p { eta <Qbar_i(s,.), p> - D_h(p, pi_i(.|s)) }";
 
-  /** The mirror map h of the Bregman divergence D_h. */
-  public enum MirrorMap {
-    /** h(p) = ½‖p‖²: projected Q-ascent. Rational, runs exactly or in double. */
-    EUCLIDEAN,
-    /** h(p) = Σ_a p_a log p_a (negative entropy): multiplicative weights. Runs in double only. */
-    KL
-  }
-
   /**
    * One exact Euclidean PMD step of all agents: Proj_Δ(π_i^t(·|s) + η Q̄_i^{π^t}(s,·)), identical to
    * {@code ExactDynamics.step(evaluation, Algorithm.PROJECTED_Q_ASCENT, eta)}.
@@ -62,7 +54,7 @@ public final class PolicyMirrorDescent {
   }
 
   /**
-   * Runs Euclidean PMD exactly: {@link ExactDynamics#run} with {@link Algorithm#PROJECTED_Q_ASCENT} (it stops early at
+   * Runs Euclidean PMD exactly: {@link ExactDynamics#run} with {@link Algorithm#PMD_EUCLIDEAN} (it stops early at
    * an exact fixed point, or when denominators exceed the guard).
    *
    * @param game the game
@@ -74,9 +66,9 @@ public final class PolicyMirrorDescent {
    * @throws IllegalArgumentException if η ≤ 0 or iterations &lt; 0
    * @throws InvalidGameException if the start policy does not fit the game
    */
-  public static ExactDynamics.Run runExactEuclidean(MarkovGame game, Policy start, BigFraction eta, int iterations,
+  public static Run<ExactIterate> runExactEuclidean(MarkovGame game, Policy start, BigFraction eta, int iterations,
       int maxDenominatorDigits) {
-    return ExactDynamics.run(game, start, Algorithm.PROJECTED_Q_ASCENT, eta, iterations, maxDenominatorDigits);
+    return ExactDynamics.run(game, start, Algorithm.PMD_EUCLIDEAN, eta, iterations, maxDenominatorDigits);
   }
 
   /**
@@ -95,10 +87,9 @@ public final class PolicyMirrorDescent {
    * @throws InvalidGameException if the start policy does not fit the game
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted
    */
-  public static ExactDynamics.Run runExactEuclidean(MarkovGame game, Policy start, BigFraction eta, int iterations,
+  public static Run<ExactIterate> runExactEuclidean(MarkovGame game, Policy start, BigFraction eta, int iterations,
       int maxDenominatorDigits, Consumer<ExactIterate> completed) {
-    return ExactDynamics.run(game, start, Algorithm.PROJECTED_Q_ASCENT, eta, iterations, maxDenominatorDigits,
-        completed);
+    return ExactDynamics.run(game, start, Algorithm.PMD_EUCLIDEAN, eta, iterations, maxDenominatorDigits, completed);
   }
 
   /**
@@ -148,19 +139,17 @@ public final class PolicyMirrorDescent {
   }
 
   /**
-   * One double PMD step of all agents from an evaluation of π^t.
+   * One double PMD step of all agents from an evaluation of π^t, by the row maps {@link #euclideanRow} and
+   * {@link #klRow} (the KL run of {@link #runDoubleRecorded} keeps logits instead, the same map in exact arithmetic).
    *
    * @param evaluation the double evaluation of π^t
-   * @param map the mirror map
+   * @param algorithm {@link Algorithm#PMD_EUCLIDEAN} or {@link Algorithm#PMD_KL}
    * @param eta η &gt; 0
    * @return π^{t+1}
-   * @throws IllegalArgumentException if η is not a positive finite number
+   * @throws IllegalArgumentException if η is not a positive finite number or the algorithm is not a PMD
    */
-  public static DoublePolicy doubleStep(DoubleEvaluation evaluation, MirrorMap map, double eta) {
-    return doubleStep(evaluation, map, eta, 0);
-  }
-
-  private static DoublePolicy doubleStep(DoubleEvaluation evaluation, MirrorMap map, double eta, int t) {
+  public static DoublePolicy doubleStep(DoubleEvaluation evaluation, Algorithm algorithm, double eta) {
+    boolean euclidean = requireMirrorDescent(algorithm) == Algorithm.PMD_EUCLIDEAN;
     DoubleMarkovGame game = evaluation.game();
     DoublePolicy pi = evaluation.policy();
     int n = game.agentCount();
@@ -174,10 +163,7 @@ public final class PolicyMirrorDescent {
           p[a] = pi.prob(i, s, a);
           q[a] = evaluation.qBar(i, s, a);
         }
-        next[s][i] = map == MirrorMap.EUCLIDEAN ? euclideanRow(p, q, eta) : klRow(p, q, eta);
-        if (t > 0) {
-          DoubleDynamics.requireFinite(t, i, s, next[s][i], eta);
-        }
+        next[s][i] = euclidean ? euclideanRow(p, q, eta) : klRow(p, q, eta);
       }
     }
     return DoublePolicy.ofStateMajor(next);
@@ -189,17 +175,17 @@ public final class PolicyMirrorDescent {
    *
    * @param game the double game
    * @param start π^0
-   * @param map the mirror map
+   * @param algorithm {@link Algorithm#PMD_EUCLIDEAN} or {@link Algorithm#PMD_KL}
    * @param eta η &gt; 0
    * @param iterations T ≥ 0
    * @return π^0..π^T (T+1 policies)
    * @throws IllegalArgumentException if η is not a positive finite number or iterations &lt; 0
    * @throws InvalidGameException if the start policy does not fit the game
    */
-  public static List<DoublePolicy> runDouble(DoubleMarkovGame game, DoublePolicy start, MirrorMap map, double eta,
-      int iterations) {
+  public static List<DoublePolicy> runDouble(DoubleMarkovGame game, DoublePolicy start, Algorithm algorithm,
+      double eta, int iterations) {
     List<DoublePolicy> out = new ArrayList<>();
-    for (Iterate it : runDoubleRecorded(game, start, map, eta, iterations, 0, t -> { })) {
+    for (Iterate it : runDoubleRecorded(game, start, algorithm, eta, iterations, 0, t -> { })) {
       out.add(it.policy());
     }
     return out;
@@ -214,7 +200,7 @@ public final class PolicyMirrorDescent {
    *
    * @param game the double game
    * @param start π^0
-   * @param map the mirror map
+   * @param algorithm {@link Algorithm#PMD_EUCLIDEAN} or {@link Algorithm#PMD_KL}
    * @param eta η &gt; 0
    * @param maxIterations T ≥ 0
    * @param stopL1 the stopping threshold on the L1 change
@@ -223,19 +209,19 @@ public final class PolicyMirrorDescent {
    * @throws IllegalArgumentException if η is not a positive finite number or maxIterations &lt; 0
    * @throws InvalidGameException if the start policy does not fit the game
    */
-  public static List<Iterate> runDoubleRecorded(DoubleMarkovGame game, DoublePolicy start, MirrorMap map,
+  public static List<Iterate> runDoubleRecorded(DoubleMarkovGame game, DoublePolicy start, Algorithm algorithm,
       double eta, int maxIterations, double stopL1, IntConsumer progress) {
-    return runDoubleRecorded(game, start, map, eta, maxIterations, stopL1, progress, it -> { });
+    return runDoubleRecorded(game, start, algorithm, eta, maxIterations, stopL1, progress, it -> { });
   }
 
   /**
-   * {@link #runDoubleRecorded(DoubleMarkovGame, DoublePolicy, MirrorMap, double, int, double, IntConsumer)}, handing
+   * {@link #runDoubleRecorded(DoubleMarkovGame, DoublePolicy, Algorithm, double, int, double, IntConsumer)}, handing
    * every completed iterate to {@code completed} as soon as it is computed (a caller stopped by a time limit keeps
    * them). Each step checks {@link Cancellation#check()}; every updated row and evaluation must be finite.
    *
    * @param game the double game
    * @param start π^0
-   * @param map the mirror map
+   * @param algorithm {@link Algorithm#PMD_EUCLIDEAN} or {@link Algorithm#PMD_KL}
    * @param eta η &gt; 0
    * @param maxIterations T ≥ 0
    * @param stopL1 the stopping threshold on the L1 change
@@ -247,73 +233,18 @@ public final class PolicyMirrorDescent {
    * @throws InvalidGameException if the start policy does not fit the game
    * @throws org.mpgref.limits.CancelledException if the thread is interrupted
    */
-  public static List<Iterate> runDoubleRecorded(DoubleMarkovGame game, DoublePolicy start, MirrorMap map,
+  public static List<Iterate> runDoubleRecorded(DoubleMarkovGame game, DoublePolicy start, Algorithm algorithm,
       double eta, int maxIterations, double stopL1, IntConsumer progress, Consumer<Iterate> completed) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta = " + eta + " must be a positive finite number");
+    UpdateRule<DoublePolicy, DoubleGradients> rule = requireMirrorDescent(algorithm).doubleRule(eta);
+    return DoubleDynamics.run(game, rule, start, maxIterations, stopL1, Listener.of(completed, progress)).iterates();
+  }
+
+  private static Algorithm requireMirrorDescent(Algorithm algorithm) {
+    if (!algorithm.isMirrorDescent()) {
+      throw new IllegalArgumentException(algorithm.label() + " is not a policy-mirror-descent algorithm; use "
+          + Algorithm.PMD_EUCLIDEAN + " or " + Algorithm.PMD_KL);
     }
-    if (maxIterations < 0) {
-      throw new IllegalArgumentException("iterations = " + maxIterations + " must be >= 0");
-    }
-    int n = game.agentCount();
-    int states = game.stateCount();
-    if (start.agentCount() != n || start.stateCount() != states) {
-      throw new InvalidGameException("start policy has " + start.agentCount() + " agents and " + start.stateCount()
-          + " states; the game has " + n + " and " + states);
-    }
-    for (int i = 0; i < n; i++) {
-      if (start.actionCount(i) != game.actionCount(i)) {
-        throw new InvalidGameException("start policy of agent " + i + " has " + start.actionCount(i)
-            + " actions; the game has " + game.actionCount(i));
-      }
-    }
-    double[][][] theta = new double[states][n][];
-    for (int s = 0; s < states; s++) {
-      for (int i = 0; i < n; i++) {
-        theta[s][i] = new double[game.actionCount(i)];
-        for (int a = 0; a < theta[s][i].length; a++) {
-          theta[s][i][a] = Math.log(start.prob(i, s, a));
-        }
-      }
-    }
-    List<Iterate> out = new ArrayList<>();
-    DoublePolicy pi = start;
-    DoubleEvaluation ev = DoubleEvaluation.of(game, pi);
-    Iterate first = DoubleDynamics.record(0, pi, ev, Double.NaN);
-    DoubleDynamics.requireFinite(first);
-    out.add(first);
-    completed.accept(first);
-    for (int t = 1; t <= maxIterations; t++) {
-      Cancellation.check();
-      DoublePolicy next;
-      if (map == MirrorMap.EUCLIDEAN) {
-        next = doubleStep(ev, map, eta, t);
-      } else {
-        double[][][] rows = new double[states][n][];
-        for (int s = 0; s < states; s++) {
-          for (int i = 0; i < n; i++) {
-            for (int a = 0; a < theta[s][i].length; a++) {
-              theta[s][i][a] += eta * ev.qBar(i, s, a);
-            }
-            rows[s][i] = DoubleDynamics.softmax(theta[s][i]);
-            DoubleDynamics.requireFinite(t, i, s, rows[s][i], eta);
-          }
-        }
-        next = DoublePolicy.ofStateMajor(rows);
-      }
-      double l1 = next.l1Distance(pi) / n;
-      pi = next;
-      ev = DoubleEvaluation.of(game, pi);
-      Iterate it = DoubleDynamics.record(t, pi, ev, l1);
-      DoubleDynamics.requireFinite(it);
-      out.add(it);
-      completed.accept(it);
-      progress.accept(t);
-      if (l1 < stopL1) {
-        break;
-      }
-    }
-    return out;
+    return algorithm;
   }
 
   private static void requireRow(double[] p, double[] q, double eta) {

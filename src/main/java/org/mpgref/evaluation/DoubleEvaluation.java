@@ -18,7 +18,7 @@ import org.mpgref.linalg.SparseDoubleSolver;
  * guards as the exact world.
  * Immutable after construction.
  */
-public final class DoubleEvaluation {
+public final class DoubleEvaluation implements DoubleGradients {
   private final DoubleMarkovGame game;
   private final DoublePolicy policy;
   private final double[][][] rewardBar; // [s][i][a]

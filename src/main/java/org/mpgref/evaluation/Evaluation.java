@@ -29,7 +29,7 @@ import org.mpgref.linalg.SparseMatrix;
  * {@link Limits#maxWork()} before the arithmetic; the stage expectations are refused likewise from
  * {@link MarkovGame#expectationWork}. Immutable; the visitation is solved on first use and then kept.
  */
-public final class Evaluation {
+public final class Evaluation implements ExactGradients {
   private final MarkovGame game;
   private final Policy policy;
   private final StageExpectation[] stage;

@@ -16,6 +16,24 @@ public final class DoublePolicy {
   }
 
   /**
+   * The uniform policy π_i(a|s) = 1/|A_i| (each entry the double nearest 1/|A_i|).
+   *
+   * @param game the game (its states and action counts)
+   * @return the uniform policy
+   */
+  public static DoublePolicy uniform(DoubleMarkovGame game) {
+    double[][][] pi = new double[game.stateCount()][game.agentCount()][];
+    for (int s = 0; s < pi.length; s++) {
+      for (int i = 0; i < pi[s].length; i++) {
+        int m = game.actionCount(i);
+        pi[s][i] = new double[m];
+        java.util.Arrays.fill(pi[s][i], 1.0 / m);
+      }
+    }
+    return ofStateMajor(pi);
+  }
+
+  /**
    * From state-major probabilities [s][i][a] (copied and checked).
    *
    * @param stateMajor [s][i][a]

@@ -15,6 +15,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpgref.dynamics.ExactIterate;
+import org.mpgref.dynamics.Algorithm;
 import org.mpgref.dynamics.PolicyMirrorDescent;
 import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.DoublePolicy;
@@ -250,7 +251,7 @@ class BoundsAndPmdCommandTest {
     for (int t = 0; t < direct.size(); t++) {
       assertThat(history.get(t)).as("t = %d", t).isEqualTo(direct.get(t).policy());
     }
-    assertThat(l).contains("NASHGAP " + ExactNumbers.format(direct.get(6).nashGap(), 0));
+    assertThat(l).contains("NASHGAP " + ExactNumbers.format(direct.get(6).nashGap().orElseThrow(), 0));
   }
 
   @Test
@@ -270,7 +271,7 @@ class BoundsAndPmdCommandTest {
     assertThat(ExactNumbers.read(doc.get("run").get("etaSeedSquared"), "sq")).isEqualTo(BigFraction.of(1, 32));
     List<DoublePolicy> history = PolicyHistoryFormat.readDouble(doc, g, "run");
     List<DoublePolicy> direct = PolicyMirrorDescent.runDouble(g.toDouble(), Policy.uniform(g).toDouble(),
-        PolicyMirrorDescent.MirrorMap.KL, eta.doubleValue(), 5);
+        Algorithm.PMD_KL, eta.doubleValue(), 5);
     assertThat(history).hasSize(6);
     for (int t = 0; t < 6; t++) {
       for (int i = 0; i < 2; i++) {

@@ -66,7 +66,7 @@ class PolicyMirrorDescentMutationKillTest {
   void runRulesAreEnforcedAtTheirBoundaries() {
     DoubleMarkovGame g = COORD.toDouble();
     DoublePolicy u = Policy.uniform(COORD).toDouble();
-    for (PolicyMirrorDescent.MirrorMap map : PolicyMirrorDescent.MirrorMap.values()) {
+    for (Algorithm map : new Algorithm[] {Algorithm.PMD_EUCLIDEAN, Algorithm.PMD_KL}) {
       assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(g, u, map, Double.POSITIVE_INFINITY, 1))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eta = Infinity");
       assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(g, u, map, Double.NaN, 1))
@@ -76,7 +76,7 @@ class PolicyMirrorDescentMutationKillTest {
     }
     DoublePolicy twoStates = DoublePolicy.ofStateMajor(new double[][][] {{{0.5, 0.5}, {0.5, 0.5}},
         {{0.5, 0.5}, {0.5, 0.5}}});
-    assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(g, twoStates, PolicyMirrorDescent.MirrorMap.KL, 0.1, 1))
+    assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(g, twoStates, Algorithm.PMD_KL, 0.1, 1))
         .isInstanceOf(InvalidGameException.class).hasMessage(
             "start policy has 2 agents and 2 states; the game has 2 and 1");
   }
@@ -90,10 +90,10 @@ class PolicyMirrorDescentMutationKillTest {
   void euclideanRunIsTheRepeatedEuclideanStep() {
     DoubleMarkovGame g = COORD.toDouble();
     DoublePolicy pi = Policy.uniform(COORD).toDouble();
-    List<DoublePolicy> run = PolicyMirrorDescent.runDouble(g, pi, PolicyMirrorDescent.MirrorMap.EUCLIDEAN, 0.5, 6);
+    List<DoublePolicy> run = PolicyMirrorDescent.runDouble(g, pi, Algorithm.PMD_EUCLIDEAN, 0.5, 6);
     assertThat(run.get(1).prob(0, 0, 0)).isCloseTo(0.625, Offset.offset(1e-15));
     for (int t = 1; t <= 6; t++) {
-      pi = PolicyMirrorDescent.doubleStep(DoubleEvaluation.of(g, pi), PolicyMirrorDescent.MirrorMap.EUCLIDEAN, 0.5);
+      pi = PolicyMirrorDescent.doubleStep(DoubleEvaluation.of(g, pi), Algorithm.PMD_EUCLIDEAN, 0.5);
       for (int i = 0; i < 2; i++) {
         for (int a = 0; a < 2; a++) {
           assertThat(run.get(t).prob(i, 0, a)).as("t=%d i=%d a=%d", t, i, a).isEqualTo(pi.prob(i, 0, a));
@@ -102,7 +102,7 @@ class PolicyMirrorDescentMutationKillTest {
     }
     assertThat(run.get(6).prob(0, 0, 1)).isEqualTo(0.0);
     List<DoublePolicy> kl = PolicyMirrorDescent.runDouble(g, Policy.uniform(COORD).toDouble(),
-        PolicyMirrorDescent.MirrorMap.KL, 0.5, 6);
+        Algorithm.PMD_KL, 0.5, 6);
     assertThat(kl.get(6).prob(0, 0, 1)).isGreaterThan(0.0);
   }
 }

@@ -49,13 +49,13 @@ class PolicyMirrorDescentTest {
   @Test
   void handDerivedKlStep() {
     DoubleEvaluation ev = DoubleEvaluation.of(COORD.toDouble(), Policy.uniform(COORD).toDouble());
-    DoublePolicy next = PolicyMirrorDescent.doubleStep(ev, PolicyMirrorDescent.MirrorMap.KL, 2 * Math.log(3));
+    DoublePolicy next = PolicyMirrorDescent.doubleStep(ev, Algorithm.PMD_KL, 2 * Math.log(3));
     for (int i = 0; i < 2; i++) {
       assertThat(next.prob(i, 0, 0)).isCloseTo(0.75, Offset.offset(1e-15));
       assertThat(next.prob(i, 0, 1)).isCloseTo(0.25, Offset.offset(1e-15));
     }
     List<DoublePolicy> run = PolicyMirrorDescent.runDouble(COORD.toDouble(), Policy.uniform(COORD).toDouble(),
-        PolicyMirrorDescent.MirrorMap.KL, 2 * Math.log(3), 1);
+        Algorithm.PMD_KL, 2 * Math.log(3), 1);
     assertThat(run).hasSize(2);
     assertThat(run.get(1).prob(0, 0, 0)).isCloseTo(0.75, Offset.offset(1e-15));
   }
@@ -69,7 +69,7 @@ class PolicyMirrorDescentTest {
   void recordedRunStopsOnTheL1RuleAndMatchesRunDouble() {
     DoubleMarkovGame g = COORD.toDouble();
     DoublePolicy u = Policy.uniform(COORD).toDouble();
-    for (PolicyMirrorDescent.MirrorMap map : PolicyMirrorDescent.MirrorMap.values()) {
+    for (Algorithm map : new Algorithm[] {Algorithm.PMD_EUCLIDEAN, Algorithm.PMD_KL}) {
       List<DoublePolicy> full = PolicyMirrorDescent.runDouble(g, u, map, 0.5, 40);
       List<Integer> progress = new java.util.ArrayList<>();
       List<Iterate> all = PolicyMirrorDescent.runDoubleRecorded(g, u, map, 0.5, 40, 0, progress::add);
@@ -111,7 +111,7 @@ class PolicyMirrorDescentTest {
           Policy next = PolicyMirrorDescent.exactEuclideanStep(ev, eta);
           assertThat(next).isEqualTo(ExactDynamics.step(ev, Algorithm.PROJECTED_Q_ASCENT, eta));
           DoublePolicy dbl = PolicyMirrorDescent.doubleStep(DoubleEvaluation.of(game.toDouble(), pi.toDouble()),
-              PolicyMirrorDescent.MirrorMap.EUCLIDEAN, eta.doubleValue());
+              Algorithm.PMD_EUCLIDEAN, eta.doubleValue());
           for (int i = 0; i < agents; i++) {
             for (int s = 0; s < states; s++) {
               int m = game.actionCount(i);
@@ -149,13 +149,13 @@ class PolicyMirrorDescentTest {
           Policy start = RandomGames.policy(game, RandomGames.rng(~seed));
           double eta = etaHundredths / 100.0;
           DoubleEvaluation ev = DoubleEvaluation.of(dg, start.toDouble());
-          DoublePolicy next = PolicyMirrorDescent.doubleStep(ev, PolicyMirrorDescent.MirrorMap.KL, eta);
-          DoublePolicy viaRun = PolicyMirrorDescent.runDouble(dg, start.toDouble(), PolicyMirrorDescent.MirrorMap.KL, eta, 1)
+          DoublePolicy next = PolicyMirrorDescent.doubleStep(ev, Algorithm.PMD_KL, eta);
+          DoublePolicy viaRun = PolicyMirrorDescent.runDouble(dg, start.toDouble(), Algorithm.PMD_KL, eta, 1)
               .get(1);
           // from the uniform policy, one KL PMD step at eta is DoubleDynamics' INPG step at eta (1 - gamma)
           DoublePolicy uniform = Policy.uniform(game).toDouble();
           DoublePolicy kl = PolicyMirrorDescent.doubleStep(DoubleEvaluation.of(dg, uniform),
-              PolicyMirrorDescent.MirrorMap.KL, eta);
+              Algorithm.PMD_KL, eta);
           DoublePolicy inpg = DoubleDynamics.run(dg, Algorithm.INPG, eta * (1 - dg.discount()), 1, 0, t -> {}).get(1)
               .policy();
           for (int i = 0; i < agents; i++) {
@@ -191,7 +191,7 @@ class PolicyMirrorDescentTest {
         .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
         .checkAssert((states, agents, actions, seed) -> {
           TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
-          for (PolicyMirrorDescent.MirrorMap map : PolicyMirrorDescent.MirrorMap.values()) {
+          for (Algorithm map : new Algorithm[] {Algorithm.PMD_EUCLIDEAN, Algorithm.PMD_KL}) {
             List<DoublePolicy> run = PolicyMirrorDescent.runDouble(game.toDouble(),
                 RandomGames.mixedOrPurePolicy(game, RandomGames.rng(seed + 1)).toDouble(), map, 0.05, 20);
             assertThat(run).hasSize(21);
@@ -215,13 +215,13 @@ class PolicyMirrorDescentTest {
   @Test
   void badInputIsRefusedWithOneLine() {
     DoublePolicy u = Policy.uniform(COORD).toDouble();
-    assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(COORD.toDouble(), u, PolicyMirrorDescent.MirrorMap.KL, 0, 3))
+    assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(COORD.toDouble(), u, Algorithm.PMD_KL, 0, 3))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eta = 0.0");
-    assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(COORD.toDouble(), u, PolicyMirrorDescent.MirrorMap.KL, 0.1, -1))
+    assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(COORD.toDouble(), u, Algorithm.PMD_KL, 0.1, -1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iterations = -1");
     DoublePolicy threeActions = DoublePolicy.ofStateMajor(new double[][][] {{{0.5, 0.5}, {0.25, 0.25, 0.5}}});
     assertThatThrownBy(() -> PolicyMirrorDescent.runDouble(COORD.toDouble(), threeActions,
-        PolicyMirrorDescent.MirrorMap.EUCLIDEAN, 0.1, 1)).isInstanceOf(org.mpgref.game.InvalidGameException.class)
+        Algorithm.PMD_EUCLIDEAN, 0.1, 1)).isInstanceOf(org.mpgref.game.InvalidGameException.class)
         .hasMessage("start policy of agent 1 has 3 actions; the game has 2");
     assertThatThrownBy(() -> PolicyMirrorDescent.klRow(new double[] {1}, new double[] {1, 2}, 0.1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Qbar row has 2");

@@ -50,12 +50,12 @@ class RunBudgetsTest {
   /** A guard the iterates pass but their evaluations would not: the run stops before evaluating, saying why. */
   @Test
   void sizeGuardStopsBeforeTheEvaluation() {
-    ExactDynamics.Run free = ExactDynamics.run(D3, Policy.uniform(D3), Algorithm.IPG, BigFraction.of(1, 10), 1, 100_000);
+    Run<ExactIterate> free = ExactDynamics.run(D3, Policy.uniform(D3), Algorithm.IPG, BigFraction.of(1, 10), 1, 100_000);
     int iterateDigits = ExactDynamics.largestDenominatorDigits(free.iterates().get(1).policy());
     long evalDigits = ExactDynamics.evaluationDenominatorDigits(Evaluation.of(D3, free.iterates().get(1).policy()));
     assertThat(evalDigits).isGreaterThan(iterateDigits);
     int guard = (int) Math.max(iterateDigits, (iterateDigits + evalDigits) / 2);
-    ExactDynamics.Run run = ExactDynamics.run(D3, Policy.uniform(D3), Algorithm.IPG, BigFraction.of(1, 10), 5, guard);
+    Run<ExactIterate> run = ExactDynamics.run(D3, Policy.uniform(D3), Algorithm.IPG, BigFraction.of(1, 10), 5, guard);
     assertThat(run.stoppedBySize()).isTrue();
     assertThat(run.iterates()).hasSize(1);
     assertThat(run.stopReason()).startsWith("evaluating iterate 1 would need denominators of about");
@@ -70,7 +70,7 @@ class RunBudgetsTest {
     boolean stoppedByWork = false;
     for (long limit = 10_000; limit <= 1_000_000_000L && !stoppedByWork; limit *= 2) {
       try (Limits.Scope s = Limits.DEFAULT.withMaxWork(limit).install()) {
-        ExactDynamics.Run run = ExactDynamics.run(g, Policy.uniform(g), Algorithm.PROJECTED_Q_ASCENT,
+        Run<ExactIterate> run = ExactDynamics.run(g, Policy.uniform(g), Algorithm.PROJECTED_Q_ASCENT,
             BigFraction.of(1, 10), 3, 10_000);
         if (run.stoppedBySize()) {
           assertThat(run.stopReason()).contains("--max-work");
@@ -117,7 +117,7 @@ class RunBudgetsTest {
           .as(alg.label()).isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("iteration 1: the double update of agent 0 at state 0 is not finite");
     }
-    for (PolicyMirrorDescent.MirrorMap map : PolicyMirrorDescent.MirrorMap.values()) {
+    for (Algorithm map : new Algorithm[] {Algorithm.PMD_EUCLIDEAN, Algorithm.PMD_KL}) {
       assertThatThrownBy(() -> PolicyMirrorDescent.runDoubleRecorded(D3.toDouble(), Policy.uniform(D3).toDouble(),
           map, 1e308, 5, 0, t -> { })).as(map.name()).isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("iteration 1: the double update");

@@ -72,7 +72,9 @@ public final class NashRegret {
   public static BigFraction[] gapsOfRun(List<ExactIterate> iterates) {
     BigFraction[] g = new BigFraction[iterates.size()];
     for (int t = 0; t < g.length; t++) {
-      g[t] = iterates.get(t).nashGap();
+      ExactIterate it = iterates.get(t);
+      g[t] = it.nashGap().orElseThrow(() -> new IllegalArgumentException("iterate " + it.t()
+          + " has no recorded Nash gap"));
     }
     return g;
   }

@@ -2,14 +2,25 @@ package org.mpgref.theory.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.dynamics.ExactDynamics;
-import org.mpgref.dynamics.ExactIterate;
-import org.mpgref.dynamics.PolicyMirrorDescent;
+import org.mpgref.dynamics.Algorithm;
+import org.mpgref.dynamics.Engine;
+import org.mpgref.dynamics.Environment;
+import org.mpgref.dynamics.GradientOracle;
+import org.mpgref.dynamics.Listener;
+import org.mpgref.dynamics.Recorder;
+import org.mpgref.dynamics.Run;
+import org.mpgref.dynamics.Stop;
+import org.mpgref.dynamics.StoppingRule;
+import org.mpgref.dynamics.StoppingRules;
+import org.mpgref.dynamics.UpdateRule;
+import org.mpgref.evaluation.Evaluation;
+import org.mpgref.evaluation.ExactGradients;
+import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.InvalidGameException;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.limits.Cancellation;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.theory.QAscentRegretBound;
 import org.mpgref.theory.QAscentRegretBound.Assessment;
@@ -97,8 +108,20 @@ public final class QAscentRegretCheck {
   }
 
   /**
-   * Runs Euclidean PMD (projected Q-ascent) exactly from {@code start} and checks Nash-Regret(T) against the proven
-   * bound for T = 1..horizon (fewer if the denominator guard stops the run).
+   * The score of one exact iterate.
+   *
+   * @param gap max_i gap_i(π^t)(ρ), exact
+   * @param potential Φ^{π^t}(ν)
+   * @param unchanged whether π^t equals π^{t−1} (an exact fixed point)
+   */
+  private record Scored(BigFraction gap, BigFraction potential, boolean unchanged) {}
+
+  /**
+   * Runs Euclidean PMD (projected Q-ascent) exactly from {@code start} on the {@link Engine} and checks Nash-Regret(T)
+   * against the proven bound for T = 1..horizon (fewer if the denominator guard stops the run): the update rule is
+   * {@link Algorithm#PMD_EUCLIDEAN}'s exact rule, the recorder scores each iterate (exact Nash gap and Φ(ν)), and the
+   * run stops as {@link org.mpgref.dynamics.ExactDynamics#run} does (the size and work guard
+   * {@link StoppingRules#exactSize} before an evaluation, an exact fixed point, the horizon).
    *
    * @param game a game the bound applies to
    * @param start π^0
@@ -119,20 +142,30 @@ public final class QAscentRegretCheck {
     if (as.notApplicable().isPresent()) {
       throw new IllegalArgumentException("the Nash-regret bound does not apply: " + as.notApplicable().get());
     }
-    ExactDynamics.Run run = PolicyMirrorDescent.runExactEuclidean(game, start, eta, horizon, maxDenominatorDigits);
-    List<ExactIterate> it = run.iterates();
+    UpdateRule<Policy, ExactGradients> rule = Algorithm.PMD_EUCLIDEAN.exactRule(eta).orElseThrow();
+    Recorder<Evaluation, Scored> recorder = (t, previous, current) -> new Scored(NashGap.of(current).nashGap(),
+        NashRegret.potentialAt(current, nu), previous != null && current.policy().l1Distance(previous.policy())
+            .signum() == 0);
+    StoppingRule<Policy, Evaluation, Scored> fixedPoint = new StoppingRule<>() {
+      @Override
+      public Optional<Stop> afterIterate(int t, Evaluation current, Scored record) {
+        return record.unchanged() ? Optional.of(new Stop(Stop.FIXED_POINT, "iterate " + t + " equals iterate "
+            + (t - 1))) : Optional.empty();
+      }
+    };
+    GradientOracle<MarkovGame, Policy, Evaluation> oracle = Evaluation::of;
+    Run<Scored> run = Engine.run(Environment.fixed(game), oracle, rule, start, recorder, StoppingRule.anyOf(
+        StoppingRules.exactSize(game, maxDenominatorDigits), fixedPoint, StoppingRules.iterations(horizon)),
+        Listener.none());
+    List<Scored> it = run.iterates();
     int available = run.stoppedBySize() ? it.size() - 1 : horizon;
     BigFraction[] gaps = new BigFraction[available + 1];
     BigFraction[] phi = new BigFraction[available + 1];
     for (int t = 0; t <= available; t++) {
-      Cancellation.check();
-      if (t < it.size()) {
-        gaps[t] = it.get(t).nashGap();
-        phi[t] = NashRegret.potentialAt(game, it.get(t).policy(), nu);
-      } else { // the run stopped at an exact fixed point: every later iterate is the same policy
-        gaps[t] = gaps[t - 1];
-        phi[t] = phi[t - 1];
-      }
+      // past an exact fixed point every later iterate is the same policy: repeat its gap and potential
+      Scored sc = it.get(Math.min(t, it.size() - 1));
+      gaps[t] = sc.gap();
+      phi[t] = sc.potential();
     }
     List<Check> checks = new ArrayList<>();
     int[] horizons = new int[available];

@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.mpgref.dynamics.Algorithm;
 import org.mpgref.dynamics.PolicyMirrorDescent;
-import org.mpgref.dynamics.PolicyMirrorDescent.MirrorMap;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.MarkovGame;
@@ -202,7 +202,7 @@ class NashRegretKlTest {
     }
     TabularMarkovGame g1 = RandomGames.identicalInterest(1, 2, 2, 11L);
     BigFraction etaKl = StepSizeBounds.pmdKl(g1, PhiMax.of(g1).orElseThrow().phiMax()).value();
-    List<DoublePolicy> it = PolicyMirrorDescent.runDouble(g1.toDouble(), Policy.uniform(g1).toDouble(), MirrorMap.KL,
+    List<DoublePolicy> it = PolicyMirrorDescent.runDouble(g1.toDouble(), Policy.uniform(g1).toDouble(), Algorithm.PMD_KL,
         etaKl.doubleValue(), 64);
     List<Policy> exact = it.stream().map(Policy::ofDoublePolicy).toList();
     KlRegretCheck.RunCheck check = KlRegretCheck.checkIterates(g1, exact, etaKl, ONE_STATE);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.mpgref.catalog.DistancingGame;
+import org.mpgref.dynamics.Algorithm;
 import org.mpgref.dynamics.PolicyMirrorDescent;
-import org.mpgref.dynamics.PolicyMirrorDescent.MirrorMap;
 import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
@@ -75,30 +75,30 @@ class NashRegretSweepTest {
       List<Run> runs = new ArrayList<>();
       boolean mpg = probe.notApplicable().map(r -> !r.contains("STATE_POTENTIAL_ONLY")).orElse(true);
       if (mpg && probe.stepLimit().isPresent()) {
-        runs.add(new Run("Euclidean, proven η₀", probe.stepLimit().get(), MirrorMap.EUCLIDEAN));
+        runs.add(new Run("Euclidean, proven η₀", probe.stepLimit().get(), Algorithm.PMD_EUCLIDEAN));
       }
-      runs.add(new Run("Euclidean, Alatur η", etaE, MirrorMap.EUCLIDEAN));
-      runs.add(new Run("KL, Alatur η (53-bit dyadic below)", etaK.value(), MirrorMap.KL));
+      runs.add(new Run("Euclidean, Alatur η", etaE, Algorithm.PMD_EUCLIDEAN));
+      runs.add(new Run("KL, Alatur η (53-bit dyadic below)", etaK.value(), Algorithm.PMD_KL));
       KlRegretBound.Assessment klProbe = KlRegretBound.assess(g, etaK.value(), nu);
       System.out.printf(Locale.ROOT, "  KL: eta_1 = %s, eta_KL <= eta_1: %s, KL bound applies at eta_KL': %s%n",
           klProbe.stepLimit().map(Rationals::format).orElse("none"),
           KlRegretBound.alaturStepWithinLimit(g, pm.phiMax(), klProbe.stepLimit()), klProbe.notApplicable().orElse("yes"));
       if (mpg && !klProbe.applies() && klProbe.stepLimit().isPresent()) {
-        runs.add(new Run("KL, proven η₁ (double at or below)", dyadicAtMost(klProbe.stepLimit().get()), MirrorMap.KL));
+        runs.add(new Run("KL, proven η₁ (double at or below)", dyadicAtMost(klProbe.stepLimit().get()), Algorithm.PMD_KL));
       }
       if (!mpg) {
-        runs.add(new Run("Euclidean, Ding code η", BigFraction.of(1, 200), MirrorMap.EUCLIDEAN));
+        runs.add(new Run("Euclidean, Ding code η", BigFraction.of(1, 200), Algorithm.PMD_EUCLIDEAN));
       }
       for (Run run : runs) {
         BigFraction eta = run.eta();
-        MirrorMap map = run.map();
+        Algorithm map = run.map();
         long t0 = System.nanoTime();
         List<DoublePolicy> it = PolicyMirrorDescent.runDouble(g.toDouble(), Policy.uniform(g).toDouble(), map,
             eta.doubleValue(), 1 << K);
         String klBound = "";
         BigFraction[] gaps;
         KlRegretBound.Assessment klAs = KlRegretBound.assess(g, eta, nu);
-        if (map == MirrorMap.KL && mpg && klAs.applies()) {
+        if (map == Algorithm.PMD_KL && mpg && klAs.applies()) {
           // the KL theorem on the rationalised iterates: (P1), (P2), Lemma C at every step, bound at T_c (exact)
           KlLongRunCheck.LongRunCheck lr = KlLongRunCheck.checkLongRun(g, it.stream().map(Policy::ofDoublePolicy).toList(),
               eta, nu);
@@ -127,7 +127,7 @@ class NashRegretSweepTest {
         String bound = "n/a (not an MPG)";
         if (mpg) {
           QAscentRegretBound.Assessment as = QAscentRegretBound.assess(g, eta, nu);
-          bound = map == MirrorMap.KL ? (klAs.applies() ? klBound : "n/a: η > η₁")
+          bound = map == Algorithm.PMD_KL ? (klAs.applies() ? klBound : "n/a: η > η₁")
               : as.applies() ? String.format(Locale.ROOT, "%.4g", Math.sqrt(as.aPrioriSquared(1L << K).doubleValue()))
               : "n/a: η > η₀";
         }
@@ -166,7 +166,7 @@ class NashRegretSweepTest {
     System.out.println(out);
   }
 
-  private record Run(String label, BigFraction eta, MirrorMap map) {}
+  private record Run(String label, BigFraction eta, Algorithm map) {}
 
   /** The largest double ≤ x, as an exact rational (the double run and the exact check then use the same step). */
   private static BigFraction dyadicAtMost(BigFraction x) {

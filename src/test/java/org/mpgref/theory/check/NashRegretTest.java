@@ -10,6 +10,8 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.mpgref.dynamics.ExactIterate;
+import org.mpgref.dynamics.Run;
 import org.mpgref.dynamics.ExactDynamics;
 import org.mpgref.dynamics.PolicyMirrorDescent;
 import org.mpgref.evaluation.Evaluation;
@@ -37,7 +39,7 @@ class NashRegretTest {
   @Test
   void handDerivedExample() {
     BigFraction eta = BigFraction.of(1, 32);
-    ExactDynamics.Run run = PolicyMirrorDescent.runExactEuclidean(COORD, Policy.uniform(COORD), eta, 1, 1000);
+    Run<ExactIterate> run = PolicyMirrorDescent.runExactEuclidean(COORD, Policy.uniform(COORD), eta, 1, 1000);
     BigFraction[] gaps = NashRegret.gapsOfRun(run.iterates());
     assertThat(gaps).containsExactly(BigFraction.of(1, 4), BigFraction.of(4221, 16384));
     assertThat(NashRegret.regret(gaps, 1)).isEqualTo(BigFraction.of(1, 4));
