@@ -12,6 +12,8 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.PolicyRounding;
 import org.mpgref.potential.PotentialCheck;
+import org.mpgref.theory.Constant;
+import org.mpgref.theory.TheoryBounds;
 
 /**
  * The results format {@value #FORMAT}: exact results of {@code eval}, {@code best-response}, {@code nash-gap} and
@@ -226,6 +228,38 @@ public final class ResultsFormat {
   public static ObjectNode potentialCheck(PotentialCheck.Result r, MarkovGame game, int digits) {
     ObjectNode root = start("potential-check", game);
     fillPotentialCheck(root, r, digits);
+    return root;
+  }
+
+  /**
+   * The theory constants of a game ({@code mpgref bounds --json}, the server's {@code bounds}): {@code constants}, one
+   * object per constant in order, with {@code tag}, {@code qualifiers} (array of strings), either {@code value} (exact)
+   * or {@code status} (the word that stands instead of a number: {@code not-applicable}, {@code not-computed},
+   * {@code unbounded}, {@code infinite}, or the potential's status), {@code source} and, where there is one,
+   * {@code note} (specs/cli.md "bounds").
+   *
+   * @param bounds the constants
+   * @param game the game they belong to (for its name and labels)
+   * @param digits 0 for exact numbers only, else significant digits of the added decimals
+   * @return the document
+   */
+  public static ObjectNode bounds(TheoryBounds bounds, MarkovGame game, int digits) {
+    ObjectNode root = start("bounds", game);
+    ArrayNode constants = root.putArray("constants");
+    for (Constant c : bounds.constants()) {
+      ObjectNode o = constants.addObject();
+      o.put("tag", c.tag());
+      ArrayNode q = o.putArray("qualifiers");
+      c.qualifiers().forEach(q::add);
+      Optional<BigFraction> v = c.value();
+      if (v.isPresent()) {
+        o.set("value", ExactNumbers.toJson(v.get(), digits));
+      } else {
+        o.put("status", c.status().word());
+      }
+      o.put("source", c.source());
+      c.note().ifPresent(n -> o.put("note", n));
+    }
     return root;
   }
 

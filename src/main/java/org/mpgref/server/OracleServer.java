@@ -34,6 +34,7 @@ import org.mpgref.limits.LimitExceededException;
 import org.mpgref.limits.Limits;
 import org.mpgref.potential.PotentialCheck;
 import org.mpgref.server.Params.RequestException;
+import org.mpgref.theory.TheoryBounds;
 
 /**
  * The JSON-lines oracle server ({@code mpgref serve}): reads one JSON request per line and writes one JSON response
@@ -46,6 +47,7 @@ import org.mpgref.server.Params.RequestException;
  *   {"id":3,"op":"nash-gap","game":"g1","policy":{...}}               → best responses, gaps, NashConv, certificate
  *   {"id":4,"op":"best-response","game":"g1","policy":{...}}          → same as nash-gap
  *   {"id":5,"op":"check-potential","game":"g1","trials":20,"seed":1}  → certified / counterexample / none found
+ *   {"id":9,"op":"bounds","game":"g1","expensive":"auto"}            → the theory constants, as bounds --json
  *   {"id":6,"op":"unload","game":"g1"}   {"id":7,"op":"ping"}   {"id":8,"op":"shutdown"}
  *   error: {"id":...,"ok":false,"error":"&lt;field&gt;: &lt;rule broken&gt;"}
  * </pre>
@@ -61,7 +63,7 @@ public final class OracleServer implements AutoCloseable {
   static final int MAX_ABANDONED = 2;
 
   private static final List<String> OPS =
-      List.of("load", "eval", "nash-gap", "best-response", "check-potential", "unload", "ping", "shutdown");
+      List.of("load", "eval", "nash-gap", "best-response", "check-potential", "bounds", "unload", "ping", "shutdown");
   private static final List<String> LIMIT_FIELDS = List.of("maxSeconds", "maxWork", "maxDigits");
   private static final byte[] OUT_OF_MEMORY_LINE =
       "{\"ok\":false,\"error\":\"server: out of memory while answering; the request was dropped\"}"
@@ -228,6 +230,24 @@ public final class OracleServer implements AutoCloseable {
             return eval ? ResultsFormat.evaluation(Evaluation.of(game, policy), digits)
                 : ResultsFormat.nashGap(NashGap.of(game, policy), digits);
           });
+          response.set("result", result);
+          return response;
+        }
+        case "bounds": {
+          p.allowOnly(op, fields("game", "expensive", "digits"));
+          MarkovGame game = game(p);
+          String when = p.has("expensive") ? p.string("expensive", 20) : "auto";
+          TheoryBounds.Expensive mode = switch (when) {
+            case "auto" -> TheoryBounds.Expensive.AUTO;
+            case "always" -> TheoryBounds.Expensive.ALWAYS;
+            case "never" -> TheoryBounds.Expensive.NEVER;
+            default -> throw new RequestException("expensive: must be one of auto, always, never, got "
+                + Params.show(req.get("expensive")));
+          };
+          int digits = (int) p.integer("digits", 0, 1000, 0);
+          limits = limits(p);
+          ObjectNode result = run(limits, seconds(p), () -> ResultsFormat.bounds(TheoryBounds.of(game, mode), game,
+              digits));
           response.set("result", result);
           return response;
         }

@@ -18,7 +18,7 @@ import org.mpgref.numbers.Rationals;
  *       iteration counts {@link #dingQAscentIterationsShape}, {@link #ipgLeonardosIterationsShape},
  *       {@link #ipgZhangIterationsShape};
  *   <li>the step condition of the sufficient-ascent lemma proven in this project for projected Q-ascent
- *       ({@link #projectedQAscentSufficientAscent}); the Nash-regret bound it yields is in {@link NashRegret}.
+ *       ({@link #projectedQAscentSufficientAscent}); the Nash-regret bound it yields is in {@link QAscentRegretBound}.
  * </ul>
  *
  * See specs/policy-mirror-descent.md, specs/nash-regret.md and specs/mismatch-and-step-bounds.md.

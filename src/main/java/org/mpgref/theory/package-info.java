@@ -4,7 +4,7 @@
  * ({@code MismatchCoefficient}); the potential bound φ_max and extremes over product policies ({@code PhiMax});
  * proven step sizes under which the potential never decreases and their exact or rigorous per-step checks
  * ({@code MonotoneBounds}, {@code MonotoneProjectedCheck}, {@code MonotoneInpgCheck}); Nash regret and the bounds
- * proven here for projected Q-ascent and KL policy mirror descent ({@code NashRegret}, {@code NashRegretKl}).
+ * proven here for projected Q-ascent and KL policy mirror descent ({@code theory.check}).
  *
  * <p>Layering: depends on {@code dynamics}, {@code evaluation}, {@code game}, {@code numbers} and {@code limits}
  * (and may use {@code potential} and {@code linalg}); never on {@code catalog} or code outside the core.

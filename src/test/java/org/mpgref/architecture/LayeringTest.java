@@ -64,4 +64,11 @@ class LayeringTest {
                     "org.mpgref.limits..", "org.mpgref.linalg.."))))
         .check(MAIN);
   }
+
+  @Test
+  void theoryConstantsNeverDependOnTheoryChecks() {
+    noClasses().that().resideInAPackage("org.mpgref.theory")
+        .should().dependOnClassesThat().resideInAPackage("org.mpgref.theory.check..")
+        .check(MAIN);
+  }
 }

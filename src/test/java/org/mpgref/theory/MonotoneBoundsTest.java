@@ -25,23 +25,10 @@ import org.mpgref.testkit.Seeds;
  * Lipschitz bound K (§6).
  */
 class MonotoneBoundsTest {
-  /** The 2×2 coordination game, one state, γ = 0: r_0 = r_1 = φ = [a_0 = a_1]. */
-  static TabularMarkovGame coordination() {
-    BigFraction[][][] r = new BigFraction[1][4][];
-    BigFraction[][][] p = new BigFraction[1][4][];
-    BigFraction[][] phi = new BigFraction[1][4];
-    for (int j = 0; j < 4; j++) {
-      phi[0][j] = j % 2 == j / 2 ? BigFraction.ONE : BigFraction.ZERO;
-      r[0][j] = new BigFraction[] {phi[0][j], phi[0][j]};
-      p[0][j] = new BigFraction[] {BigFraction.ONE};
-    }
-    return TabularMarkovGame.withPotential("coordination", new int[] {2, 2}, BigFraction.ZERO,
-        new BigFraction[] {BigFraction.ONE}, r, p, phi, StagePotential.Condition.IDENTICAL_INTEREST);
-  }
 
   @Test
   void constantsOfTheCoordinationGame() {
-    MarkovGame g = coordination();
+    MarkovGame g = MonotoneTestGames.coordination();
     assertThat(MonotoneBounds.phiHalfSpan(g)).isEqualTo(BigFraction.of(1, 2));
     assertThat(MonotoneBounds.actionSum(g)).isEqualTo(4);
     assertThat(MonotoneBounds.curvature(g)).isEqualTo(BigFraction.of(1, 2)); // (1+0)·(1/2)/1

@@ -23,7 +23,7 @@ import org.mpgref.testkit.RandomGames;
  *
  * Replay a game from (states, seed) alone.
  */
-final class MonotoneTestGames {
+public final class MonotoneTestGames {
   private MonotoneTestGames() {}
 
   /**
@@ -33,7 +33,7 @@ final class MonotoneTestGames {
    * @param seed the seed (even: identical interest; odd: state potential with action-independent transitions)
    * @return the game
    */
-  static TabularMarkovGame unitMpg(int states, long seed) {
+  public static TabularMarkovGame unitMpg(int states, long seed) {
     UniformRandomProvider r = RandomGames.rng(seed);
     boolean team = (seed & 1L) == 0;
     int[] counts = {2, 2};
@@ -80,7 +80,7 @@ final class MonotoneTestGames {
    * @param n outcomes
    * @return the distribution
    */
-  static BigFraction[] positiveDistribution(UniformRandomProvider r, int n) {
+  public static BigFraction[] positiveDistribution(UniformRandomProvider r, int n) {
     int[] units = new int[n];
     Arrays.fill(units, 1);
     int extra = r.nextInt(8);
@@ -102,7 +102,7 @@ final class MonotoneTestGames {
    * @param r randomness
    * @return the policy
    */
-  static Policy interiorPolicy(MarkovGame game, UniformRandomProvider r) {
+  public static Policy interiorPolicy(MarkovGame game, UniformRandomProvider r) {
     BigFraction[][][] p = new BigFraction[game.agentCount()][game.stateCount()][];
     for (int i = 0; i < p.length; i++) {
       for (int s = 0; s < p[i].length; s++) {
@@ -120,5 +120,19 @@ final class MonotoneTestGames {
       }
     }
     return Policy.of(p);
+  }
+
+  /** The 2×2 coordination game, one state, γ = 0: r_0 = r_1 = φ = [a_0 = a_1]. */
+  public static TabularMarkovGame coordination() {
+    BigFraction[][][] r = new BigFraction[1][4][];
+    BigFraction[][][] p = new BigFraction[1][4][];
+    BigFraction[][] phi = new BigFraction[1][4];
+    for (int j = 0; j < 4; j++) {
+      phi[0][j] = j % 2 == j / 2 ? BigFraction.ONE : BigFraction.ZERO;
+      r[0][j] = new BigFraction[] {phi[0][j], phi[0][j]};
+      p[0][j] = new BigFraction[] {BigFraction.ONE};
+    }
+    return TabularMarkovGame.withPotential("coordination", new int[] {2, 2}, BigFraction.ZERO,
+        new BigFraction[] {BigFraction.ONE}, r, p, phi, StagePotential.Condition.IDENTICAL_INTEREST);
   }
 }

@@ -1,17 +1,26 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.dynamics.Algorithm;
+import org.mpgref.dynamics.Engine;
+import org.mpgref.dynamics.Environment;
 import org.mpgref.dynamics.ExactDynamics;
+import org.mpgref.dynamics.GradientOracle;
+import org.mpgref.dynamics.Listener;
+import org.mpgref.dynamics.Recorder;
+import org.mpgref.dynamics.Stop;
+import org.mpgref.dynamics.StoppingRule;
+import org.mpgref.dynamics.StoppingRules;
+import org.mpgref.dynamics.UpdateRule;
+import org.mpgref.evaluation.ExactGradients;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
-import org.mpgref.limits.Cancellation;
+import org.mpgref.theory.MonotoneBounds;
 
 /**
  * Exact check of the monotone-potential lemma for the rational dynamics (IPG, projected Q-ascent) in a Markov
@@ -183,9 +192,11 @@ public final class MonotoneProjectedCheck {
   }
 
   /**
-   * Runs IPG or projected Q-ascent exactly for at most {@code steps} steps and checks every step. Stops early at an
-   * exact fixed point or when an iterate's largest denominator exceeds {@code maxDenominatorDigits} digits (as
-   * {@link ExactDynamics#run}).
+   * Runs IPG or projected Q-ascent exactly for at most {@code steps} steps on the {@link Engine} and checks every step:
+   * the update rule is the algorithm's exact rule ({@link Algorithm#exactRule}), the recorder {@link #measure}s each
+   * step π^{t−1} → π^t, and the run stops after {@code steps} steps, at an exact fixed point (the step is kept), or
+   * when the new iterate's largest denominator has more than {@code maxDenominatorDigits} digits (the step is kept
+   * and {@link Run#stoppedBySize} is set), checked in that order.
    *
    * @param game an MPG with a declared, verified stage potential
    * @param start π^0
@@ -202,23 +213,34 @@ public final class MonotoneProjectedCheck {
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
+    if (steps == 0) {
+      Evaluation.of(game, start); // validates π^0 against the game, as every run does
+      return new Run(List.of(), false);
+    }
+    UpdateRule<Policy, ExactGradients> rule = algorithm.exactRule(eta).orElseThrow(() -> new IllegalArgumentException(
+        algorithm.label() + " uses exp and cannot run exactly; run it in double"));
     BigFraction curvature = MonotoneBounds.curvature(game);
     BigFraction smoothness = MonotoneBounds.smoothness(game);
-    List<Step> out = new ArrayList<>();
-    Evaluation ev = Evaluation.of(game, start);
-    for (int t = 0; t < steps; t++) {
-      Cancellation.check();
-      Policy next = ExactDynamics.step(ev, algorithm, eta);
-      Evaluation evNext = Evaluation.of(game, next);
-      out.add(measure(game, ev, evNext, algorithm, eta, t, curvature, smoothness));
-      if (next.equals(ev.policy())) {
-        break;
+    Recorder<Evaluation, Optional<Step>> recorder = (t, previous, current) -> previous == null ? Optional.empty()
+        : Optional.of(measure(game, previous, current, algorithm, eta, t - 1, curvature, smoothness));
+    StoppingRule<Policy, Evaluation, Optional<Step>> fixedPoint = new StoppingRule<>() {
+      @Override
+      public Optional<Stop> afterIterate(int t, Evaluation current, Optional<Step> record) {
+        return record.filter(st -> st.after().equals(st.before()))
+            .map(st -> new Stop(Stop.FIXED_POINT, "step " + st.t() + " left the policy unchanged"));
       }
-      if (ExactDynamics.largestDenominatorDigits(next) > maxDenominatorDigits) {
-        return new Run(out, true);
+    };
+    StoppingRule<Policy, Evaluation, Optional<Step>> size = new StoppingRule<>() {
+      @Override
+      public Optional<Stop> afterIterate(int t, Evaluation current, Optional<Step> record) {
+        int digits = ExactDynamics.largestDenominatorDigits(current.policy());
+        return digits > maxDenominatorDigits ? Optional.of(new Stop(Stop.SIZE, "iterate " + t + " has a " + digits
+            + "-digit denominator, above " + maxDenominatorDigits)) : Optional.empty();
       }
-      ev = evNext;
-    }
-    return new Run(out, false);
+    };
+    GradientOracle<MarkovGame, Policy, Evaluation> oracle = Evaluation::of;
+    org.mpgref.dynamics.Run<Optional<Step>> run = Engine.run(Environment.fixed(game), oracle, rule, start, recorder,
+        StoppingRule.anyOf(fixedPoint, size, StoppingRules.iterations(steps)), Listener.none());
+    return new Run(run.iterates().stream().flatMap(Optional::stream).toList(), run.stoppedBySize());
   }
 }

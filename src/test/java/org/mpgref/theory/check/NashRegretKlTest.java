@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,11 +7,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
-import org.mpgref.catalog.DistancingGame;
 import org.mpgref.dynamics.Algorithm;
 import org.mpgref.dynamics.PolicyMirrorDescent;
 import org.mpgref.evaluation.Evaluation;
@@ -23,6 +21,9 @@ import org.mpgref.testkit.HandGames;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
 import org.mpgref.numbers.Rationals;
+import org.mpgref.theory.KlRegretBound;
+import org.mpgref.theory.PhiMax;
+import org.mpgref.theory.StepSizeBounds;
 
 /**
  * The Nash-regret bound for KL policy mirror descent (proofs-notes/nash-regret-kl-pmd.md): the hand example, Lemmas A
@@ -45,9 +46,9 @@ class NashRegretKlTest {
   void handDerivedExample() {
     BigFraction[] p = {BigFraction.of(1, 2), BigFraction.of(1, 2)};
     BigFraction[] next = {BigFraction.of(3, 4), BigFraction.of(1, 4)};
-    BigFraction[] q = NashRegretKl.qRow(Evaluation.of(COORD, Policy.uniform(COORD)), 0, 0);
+    BigFraction[] q = KlRows.qRow(Evaluation.of(COORD, Policy.uniform(COORD)), 0, 0);
     assertThat(q).containsExactly(BigFraction.ONE, BigFraction.of(1, 2));
-    NashRegretKl.RowStep rs = NashRegretKl.rowStep(p, next, q);
+    RowStep rs = KlRows.rowStep(p, next, q);
     assertThat(rs.gain()).isEqualTo(BigFraction.of(1, 8));
     assertThat(rs.l1Squared()).isEqualTo(BigFraction.of(1, 4));
     assertThat(rs.advantage()).isEqualTo(BigFraction.of(1, 4));
@@ -57,37 +58,37 @@ class NashRegretKlTest {
     assertThat(rs.lemmaA(etaLo)).isTrue();
     assertThat(rs.lemmaB(etaHi)).isTrue();
     // h(eta) = 1/8 <= h(0)/(1 + c eta h(0)) = 1/(4 + ln 3)
-    assertThat(NashRegretKl.advantage(next, q)).isEqualTo(BigFraction.of(1, 8));
+    assertThat(KlRows.advantage(next, q)).isEqualTo(BigFraction.of(1, 8));
     assertThatExact(BigFraction.of(1, 8)).isLessThanOrEqualTo(
         BigFraction.of(1, 4).divide(BigFraction.ONE.add(BigFraction.of(1, 8).multiply(etaHi))));
     // f_c(h) at eta = 2: (1/4)(1/4)/(5/4) = 1/20
-    assertThat(NashRegretKl.improvementBound(BigFraction.of(1, 2), BigFraction.of(2), BigFraction.of(1, 4)))
+    assertThat(KlRegretBound.improvementBound(BigFraction.of(1, 2), BigFraction.of(2), BigFraction.of(1, 4)))
         .isEqualTo(BigFraction.of(1, 20));
     // the rigorous enclosure of the exact step at eta = 2: x+ = (e^(1/2), 1)/(e^(1/2) + 1), so
     // ||Delta||_1 = tanh(1/2) = 0.46211715726..., g = tanh(1/2)/4 = 0.11552928931500243...
     BigFraction two = BigFraction.of(2);
-    NashRegretKl.RowStep enc = NashRegretKl.klRowBounds(p, q, two, DIGITS);
-    double tanh = Math.tanh(0.5);
-    assertThat(enc.gain().doubleValue()).isCloseTo(tanh / 4, org.assertj.core.data.Offset.offset(1e-15));
-    assertThat(enc.l1Squared().doubleValue()).isCloseTo(tanh * tanh, org.assertj.core.data.Offset.offset(1e-15));
+    RowStep enc = KlRows.klRowBounds(p, q, two, DIGITS);
+    // tanh(1/2)^2 = 0.21355226703407258985...: the proven upper bound on ||Delta||_1^2 lies within 1e-17 above it
+    assertThatExact(enc.l1Squared()).isGreaterThanOrEqualTo(BigFraction.of(21355226703407258L, 100000000000000000L))
+        .isLessThanOrEqualTo(BigFraction.of(2135522670340726L, 10000000000000000L));
     assertThatExact(enc.gain()).isLessThanOrEqualTo(BigFraction.of(11552928931500244L, 100000000000000000L))
         .isGreaterThanOrEqualTo(BigFraction.of(11552928931500243L, 100000000000000000L));
     assertThat(enc.lemmaA(two)).isTrue();
     assertThat(enc.lemmaB(two)).isTrue();
     // theorem constants
-    NashRegretKl.Assessment as = NashRegretKl.assess(COORD, BigFraction.of(1, 4), ONE_STATE);
+    KlRegretBound.Assessment as = KlRegretBound.assess(COORD, BigFraction.of(1, 4), ONE_STATE);
     assertThat(as.applies()).isTrue();
     assertThat(as.halfSpan()).isEqualTo(BigFraction.ONE);
     assertThat(as.visitationFloor()).isEqualTo(BigFraction.ONE);
     assertThat(as.stepLimit()).contains(BigFraction.ONE);
     assertThat(as.potentialRange()).contains(BigFraction.of(2));
     assertThat(as.ascentFactor()).isEqualTo(BigFraction.of(1, 2));
-    assertThat(NashRegretKl.alaturStepWithinLimit(COORD, BigFraction.of(2), as.stepLimit())).isTrue();
+    assertThat(KlRegretBound.alaturStepWithinLimit(COORD, BigFraction.of(2), as.stepLimit())).isTrue();
     assertThat(as.linearTerm(1, BigFraction.of(2))).isEqualTo(BigFraction.of(4));
     assertThat(as.rootTermSquared(1, BigFraction.of(2), BigFraction.of(1, 2))).isEqualTo(BigFraction.of(32));
-    assertThat(NashRegretKl.trajectoryConstant(COORD, List.of(Policy.uniform(COORD)))).isEqualTo(BigFraction.of(1, 2));
+    assertThat(KlRegretCheck.trajectoryConstant(COORD, List.of(Policy.uniform(COORD)))).isEqualTo(BigFraction.of(1, 2));
     // the first rounded step at eta = 1/4 satisfies both step properties, and the run satisfies the theorem
-    NashRegretKl.RunCheck run = NashRegretKl.checkRoundedRun(COORD, Policy.uniform(COORD), BigFraction.of(1, 4),
+    KlRegretCheck.RunCheck run = KlRegretCheck.checkRoundedRun(COORD, Policy.uniform(COORD), BigFraction.of(1, 4),
         ONE_STATE, 16, DIGITS);
     assertThat(run.holds()).isTrue();
     assertThat(run.checks()).hasSize(16);
@@ -112,10 +113,10 @@ class NashRegretKlTest {
             q[a] = BigFraction.of(r.nextInt(-40, 41), r.nextInt(1, 13));
           }
           BigFraction eta = BigFraction.of(r.nextInt(1, 251), 50);
-          NashRegretKl.RowStep enc = NashRegretKl.klRowBounds(x, q, eta, DIGITS);
+          RowStep enc = KlRows.klRowBounds(x, q, eta, DIGITS);
           assertThat(enc.lemmaA(eta)).as("(P1) for x = %s, q = %s, eta = %s", List.of(x), List.of(q), eta).isTrue();
           assertThat(enc.lemmaB(eta)).as("(P2) for x = %s, q = %s, eta = %s", List.of(x), List.of(q), eta).isTrue();
-          NashRegretKl.RowStep rounded = NashRegretKl.rowStep(x, NashRegretKl.roundedKlRow(x, q, eta, DIGITS), q);
+          RowStep rounded = KlRows.rowStep(x, KlRows.roundedKlRow(x, q, eta, DIGITS), q);
           assertThat(rounded.lemmaA(eta) && rounded.lemmaB(eta)).as("rounded step, x = %s, q = %s, eta = %s",
               List.of(x), List.of(q), eta).isTrue();
           if (org.mpgref.numbers.Rationals.compare(rounded.gain().multiply(eta), rounded.l1Squared().multiply(2)) < 0) {
@@ -136,15 +137,15 @@ class NashRegretKlTest {
         .checkAssert((states, agents, actions, seed) -> {
           int quarter = 1 + (int) Math.floorMod(seed >> 8, 4L);
           TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
-          NashRegretKl.Assessment probe = NashRegretKl.assess(game, BigFraction.ONE);
+          KlRegretBound.Assessment probe = KlRegretBound.assess(game, BigFraction.ONE);
           if (probe.stepLimit().isEmpty()) {
             return; // R = 0: constant rewards, nothing moves
           }
           BigFraction eta = probe.stepLimit().get().multiply(quarter).divide(4);
           Policy pi = RandomGames.mixedOrPurePolicy(game, RandomGames.rng(~seed));
-          Policy next = NashRegretKl.roundedKlStep(Evaluation.of(game, pi), eta, DIGITS);
-          NashRegretKl.RunCheck check = NashRegretKl.checkIterates(game, List.of(pi, next), eta, probe.nu());
-          NashRegretKl.StepCheck step = check.steps().get(0);
+          Policy next = RoundedKlRun.roundedKlStep(Evaluation.of(game, pi), eta, DIGITS);
+          KlRegretCheck.RunCheck check = KlRegretCheck.checkIterates(game, List.of(pi, next), eta, probe.nu());
+          KlRegretCheck.StepCheck step = check.steps().get(0);
           assertThat(step.lemmaA()).as("(P1) on the rounded step in %s", game.name()).isTrue();
           assertThat(step.ascent()).as("Lemma C in %s at eta = %s: increase %s, kappa G = %s", game.name(), eta,
               step.potentialIncrease().doubleValue(), probe.ascentFactor().multiply(step.gain()).doubleValue()).isTrue();
@@ -163,15 +164,15 @@ class NashRegretKlTest {
         .checkAssert((states, agents, actions, seed) -> {
           TabularMarkovGame game = states == 1 ? RandomGames.potentialGame(1, agents, actions, seed)
               : RandomGames.statePotential(states, agents, actions, seed, true);
-          NashRegretKl.Assessment probe = NashRegretKl.assess(game, BigFraction.ONE);
+          KlRegretBound.Assessment probe = KlRegretBound.assess(game, BigFraction.ONE);
           if (probe.stepLimit().isEmpty()) {
             return;
           }
           Policy start = interior(game, RandomGames.rng(~seed));
-          NashRegretKl.RunCheck check = NashRegretKl.checkRoundedRun(game, start, probe.stepLimit().get(), probe.nu(),
+          KlRegretCheck.RunCheck check = KlRegretCheck.checkRoundedRun(game, start, probe.stepLimit().get(), probe.nu(),
               6, DIGITS);
           assertThat(check.certifiedSteps()).as("certified steps in %s", game.name()).isEqualTo(6);
-          for (NashRegretKl.Check c : check.checks()) {
+          for (KlRegretCheck.Check c : check.checks()) {
             assertThat(c.holds()).as("T = %d in %s: NR = %s, c_min = %s", c.horizon(), game.name(),
                 c.regret().doubleValue(), c.trajectoryConstant().doubleValue()).isTrue();
           }
@@ -193,9 +194,9 @@ class NashRegretKlTest {
     for (int k = 0; k < 3; k++) {
       TabularMarkovGame g = RandomGames.identicalInterest(states[k], 2, 2, seeds[k]);
       BigFraction etaKl = StepSizeBounds.pmdKl(g, PhiMax.of(g).orElseThrow().phiMax()).value();
-      NashRegretKl.Assessment probe = NashRegretKl.assess(g, etaKl);
+      KlRegretBound.Assessment probe = KlRegretBound.assess(g, etaKl);
       BigFraction eta = probe.applies() ? etaKl : probe.stepLimit().orElseThrow();
-      NashRegretKl.RunCheck check = NashRegretKl.checkRoundedRun(g, Policy.uniform(g), eta, probe.nu(), horizon[k],
+      KlRegretCheck.RunCheck check = KlRegretCheck.checkRoundedRun(g, Policy.uniform(g), eta, probe.nu(), horizon[k],
           DIGITS);
       assertThat(check.holds()).as(g.name()).isTrue();
     }
@@ -204,41 +205,31 @@ class NashRegretKlTest {
     List<DoublePolicy> it = PolicyMirrorDescent.runDouble(g1.toDouble(), Policy.uniform(g1).toDouble(), Algorithm.PMD_KL,
         etaKl.doubleValue(), 64);
     List<Policy> exact = it.stream().map(Policy::ofDoublePolicy).toList();
-    NashRegretKl.RunCheck check = NashRegretKl.checkIterates(g1, exact, etaKl, ONE_STATE);
+    KlRegretCheck.RunCheck check = KlRegretCheck.checkIterates(g1, exact, etaKl, ONE_STATE);
     assertThat(check.certifiedSteps()).isEqualTo(64);
     assertThat(check.holds()).isTrue();
-    NashRegretKl.LongRunCheck longRun = NashRegretKl.checkLongRun(g1, exact, etaKl, ONE_STATE);
+    KlLongRunCheck.LongRunCheck longRun = KlLongRunCheck.checkLongRun(g1, exact, etaKl, ONE_STATE);
     assertThat(longRun.holds()).isTrue();
     assertThat(longRun.certifiedSteps()).isEqualTo(64);
-    NashRegretKl.Check last = check.checks().get(63);
+    KlRegretCheck.Check last = check.checks().get(63);
     assertThat(longRun.trajectoryConstant()).isEqualTo(last.trajectoryConstant());
     assertThat(longRun.potentialIncrease()).isEqualTo(last.potentialIncrease());
-    assertThat(longRun.regret()).isCloseTo(last.regret().doubleValue(), org.assertj.core.data.Offset.offset(1e-15));
+    // the long run's regret is the exact Nash-Regret(64) rounded once to double (display): within one ulp of it, exactly
+    assertThatExact(BigFraction.from(longRun.regret()).subtract(last.regret()).abs())
+        .isLessThanOrEqualTo(BigFraction.from(Math.ulp(longRun.regret())));
     double prior = last.linearTerm().doubleValue() + Math.sqrt(last.rootTermSquared().orElseThrow().doubleValue());
     assertThat(longRun.aPrioriBound()).isCloseTo(prior, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(longRun.regret()).isLessThan(longRun.aPosterioriBound()).isLessThan(longRun.aPrioriBound());
   }
 
-  /** The bound is refused, with a one-line reason, where it does not apply. */
+  /** The run checks are refused, with a one-line reason, where the bound does not apply or a row is malformed. */
   @Test
-  void refusedOutsideVerifiedMpgsOrAboveTheStepLimit() {
-    MarkovGame distancing = DistancingGame.of(DistancingGame.published(3));
-    assertThat(NashRegretKl.assess(distancing, BigFraction.of(1, 200)).notApplicable().orElseThrow())
-        .contains("STATE_POTENTIAL_ONLY");
-    assertThat(NashRegretKl.assess(RandomGames.game(1, 2, 2, 5L), BigFraction.ONE).notApplicable().orElseThrow())
-        .contains("declares no stage potential");
-    assertThat(NashRegretKl.assess(COORD, BigFraction.of(2), ONE_STATE).notApplicable().orElseThrow())
-        .isEqualTo("eta = 2 exceeds the KL step limit eta_1 = (1-gamma)^2 c_nu/((N-1) R) = 1");
-    assertThatThrownBy(() -> NashRegretKl.checkRoundedRun(COORD, Policy.uniform(COORD), BigFraction.of(2), ONE_STATE, 2,
+  void runChecksRefusedAboveTheStepLimit() {
+    assertThatThrownBy(() -> KlRegretCheck.checkRoundedRun(COORD, Policy.uniform(COORD), BigFraction.of(2), ONE_STATE, 2,
         DIGITS)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("the KL Nash-regret bound does not apply: eta = 2");
-    assertThatThrownBy(() -> NashRegretKl.assess(COORD, BigFraction.of(2), ONE_STATE).linearTerm(1, BigFraction.ONE))
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> NashRegretKl.assess(COORD, BigFraction.ZERO)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("eta = 0 must be > 0");
-    assertThatThrownBy(() -> NashRegretKl.rowStep(new BigFraction[] {BigFraction.ONE}, new BigFraction[0],
+    assertThatThrownBy(() -> KlRows.rowStep(new BigFraction[] {BigFraction.ONE}, new BigFraction[0],
         new BigFraction[] {BigFraction.ONE})).isInstanceOf(IllegalArgumentException.class);
-    assertThat(NashRegretKl.stepLimit(COORD, BigFraction.ONE, BigFraction.ZERO)).isEqualTo(Optional.empty());
   }
 
   /** A random policy mixed half-and-half with the uniform one: every entry positive. */

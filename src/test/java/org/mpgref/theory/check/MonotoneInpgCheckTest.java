@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +17,9 @@ import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
+import org.mpgref.theory.MismatchCoefficient;
+import org.mpgref.theory.MonotoneTestGames;
+import org.mpgref.theory.StepSizeBounds;
 
 /**
  * Fox et al. Lemma 3.4 certified step by step (proofs-notes/monotone-inpg.md): on tiny MPGs with rewards in [0, 1]

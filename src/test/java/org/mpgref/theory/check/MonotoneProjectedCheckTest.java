@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,8 @@ import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
+import org.mpgref.theory.MonotoneBounds;
+import org.mpgref.theory.MonotoneTestGames;
 
 /**
  * IPG and projected Q-ascent run EXACTLY at the proven step sizes of proofs-notes/monotone-ipg.md never decrease
@@ -102,7 +104,7 @@ class MonotoneProjectedCheckTest {
   /** Hand check (note §7): coordination game, η = 1 = 2/L, p = 3/5, q = 2/5: Φ rises from 12/25 by η(2−η)/50 = 1/50. */
   @Test
   void coordinationGameAtTheBound() {
-    TabularMarkovGame g = MonotoneBoundsTest.coordination();
+    TabularMarkovGame g = MonotoneTestGames.coordination();
     Policy pi = Policy.of(new BigFraction[][][] {
         {{BigFraction.of(3, 5), BigFraction.of(2, 5)}}, {{BigFraction.of(2, 5), BigFraction.of(3, 5)}}});
     MonotoneProjectedCheck.Step st = MonotoneProjectedCheck.step(g, pi, Algorithm.IPG, BigFraction.ONE);
@@ -122,7 +124,7 @@ class MonotoneProjectedCheckTest {
     TabularMarkovGame none = RandomGames.game(1, 2, 2, 3L);
     assertThatThrownBy(() -> MonotoneProjectedCheck.step(none, Policy.uniform(none), Algorithm.IPG, BigFraction.ONE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declares no stage potential");
-    TabularMarkovGame g = MonotoneBoundsTest.coordination();
+    TabularMarkovGame g = MonotoneTestGames.coordination();
     // a false claim: identical interest declared for rewards that differ from φ
     TabularMarkovGame lie = TabularMarkovGame.withPotential("lie", new int[] {2, 2}, BigFraction.ZERO,
         new BigFraction[] {BigFraction.ONE},

@@ -1,16 +1,24 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.dynamics.Engine;
+import org.mpgref.dynamics.Environment;
+import org.mpgref.dynamics.GradientOracle;
+import org.mpgref.dynamics.Listener;
+import org.mpgref.dynamics.Recorder;
+import org.mpgref.dynamics.StoppingRule;
+import org.mpgref.dynamics.StoppingRules;
+import org.mpgref.dynamics.UpdateRule;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
 import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
-import org.mpgref.limits.Cancellation;
 import org.mpgref.numbers.RationalExp;
+import org.mpgref.theory.MonotoneBounds;
 
 /**
  * Rigorous check of Fox et al. 2022, Lemma 3.4 ("Φ is non-decreasing under INPG") one step at a time, without
@@ -82,18 +90,43 @@ public final class MonotoneInpgCheck {
    * @throws org.mpgref.game.InvalidGameException if the policy does not fit the game
    */
   public static Step step(MarkovGame game, Policy from, BigFraction eta, int digits) {
-    return step(game, from, eta, digits, 0);
+    requireStep(eta, digits);
+    BigFraction k = MonotoneBounds.lipschitz(game);
+    Evaluation ev = Evaluation.of(game, from);
+    Rounded next = rounded(ev, eta, digits);
+    return certify(0, ev, Evaluation.of(game, next.policy()), next.delta(), k);
   }
 
-  private static Step step(MarkovGame game, Policy from, BigFraction eta, int digits, int t) {
+  /** Refuses η ≤ 0 and digits &lt; 1. */
+  private static void requireStep(BigFraction eta, int digits) {
     if (eta.signum() <= 0) {
       throw new IllegalArgumentException("eta must be > 0, got " + Rationals.format(eta));
     }
     if (digits < 1) {
       throw new IllegalArgumentException("digits must be >= 1, got " + digits);
     }
-    BigFraction k = MonotoneBounds.lipschitz(game);
-    Evaluation ev = Evaluation.of(game, from);
+  }
+
+  /**
+   * A rational policy with the proven distance δ of its rows to the exact INPG step it approximates (0 for π̃^0).
+   *
+   * @param policy π̃^t
+   * @param delta δ ≥ max_s Σ_i ‖π̃^t_i(·|s) − T_η(π̃^{t−1})_i(·|s)‖_1
+   */
+  private record Rounded(Policy policy, BigFraction delta) {}
+
+  /**
+   * The exact evaluation of a rounded iterate, with its δ.
+   *
+   * @param evaluation the exact evaluation of π̃^t
+   * @param delta its δ
+   */
+  private record Evaluated(Evaluation evaluation, BigFraction delta) {}
+
+  /** π̃⁺ and δ from the evaluation of π̃ (the construction of the class comment). */
+  private static Rounded rounded(Evaluation ev, BigFraction eta, int digits) {
+    MarkovGame game = ev.game();
+    Policy from = ev.policy();
     BigFraction oneMinus = BigFraction.ONE.subtract(game.discount());
     BigInteger grid = BigInteger.TEN.pow(digits);
     BigFraction unit = BigFraction.of(BigInteger.ONE, grid);
@@ -164,10 +197,15 @@ public final class MonotoneInpgCheck {
         delta = stateDelta;
       }
     }
-    Policy nextPolicy = Policy.of(next);
+    return new Rounded(Policy.of(next), delta);
+  }
+
+  /** The certificate of the step from the evaluated π̃^t to the evaluated π̃^{t+1} at distance δ. */
+  private static Step certify(int t, Evaluation ev, Evaluation evNext, BigFraction delta, BigFraction k) {
+    MarkovGame game = ev.game();
     BigFraction phiFrom = ev.potentialAtInitial().orElseThrow(
         () -> new IllegalArgumentException(game.name() + ": the game declares no stage potential"));
-    BigFraction phiNext = Evaluation.of(game, nextPolicy).potentialAtInitial().orElseThrow();
+    BigFraction phiNext = evNext.potentialAtInitial().orElseThrow();
     BigFraction gain = phiNext.subtract(phiFrom);
     BigFraction slack = k.multiply(delta);
     BigFraction lower = gain.subtract(slack);
@@ -175,11 +213,13 @@ public final class MonotoneInpgCheck {
     Verdict verdict = lower.signum() >= 0
         ? Verdict.CERTIFIED_NON_DECREASING
         : upper.signum() < 0 ? Verdict.CERTIFIED_DECREASE : Verdict.UNDECIDED;
-    return new Step(t, from, nextPolicy, delta, k, phiFrom, phiNext, lower, upper, verdict);
+    return new Step(t, ev.policy(), evNext.policy(), delta, k, phiFrom, phiNext, lower, upper, verdict);
   }
 
   /**
-   * Certified INPG steps from π̃^0, each restarted from the previous rational iterate.
+   * Certified INPG steps from π̃^0, each restarted from the previous rational iterate, run on the {@link Engine}: the
+   * update rule is the rounded INPG step (its policy type carries the proven δ), the oracle evaluates the rational
+   * iterate exactly, the recorder certifies each step π̃^{t−1} → π̃^t, and the run stops after {@code steps} steps.
    *
    * @param game a game with a declared stage potential
    * @param start π̃^0, interior (e.g. uniform, i.e. θ = 0)
@@ -193,15 +233,29 @@ public final class MonotoneInpgCheck {
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be >= 0, got " + steps);
     }
-    List<Step> out = new ArrayList<>();
-    Policy pi = start;
-    for (int t = 0; t < steps; t++) {
-      Cancellation.check();
-      Step st = step(game, pi, eta, digits, t);
-      out.add(st);
-      pi = st.next();
+    if (steps == 0) {
+      return List.of();
     }
-    return out;
+    requireStep(eta, digits);
+    BigFraction k = MonotoneBounds.lipschitz(game);
+    UpdateRule<Rounded, Evaluated> rule = new UpdateRule<>() {
+      @Override
+      public String label() {
+        return "INPG (rounded, certified)";
+      }
+
+      @Override
+      public Stepper<Rounded, Evaluated> begin(Rounded first) {
+        return (t, current) -> rounded(current.evaluation(), eta, digits);
+      }
+    };
+    GradientOracle<MarkovGame, Rounded, Evaluated> oracle =
+        (g, p) -> new Evaluated(Evaluation.of(g, p.policy()), p.delta());
+    Recorder<Evaluated, Optional<Step>> recorder = (t, previous, current) -> previous == null ? Optional.empty()
+        : Optional.of(certify(t - 1, previous.evaluation(), current.evaluation(), current.delta(), k));
+    StoppingRule<Rounded, Evaluated, Optional<Step>> stop = StoppingRules.iterations(steps);
+    return Engine.run(Environment.fixed(game), oracle, rule, new Rounded(start, BigFraction.ZERO), recorder, stop,
+        Listener.none()).iterates().stream().flatMap(Optional::stream).toList();
   }
 
   /**

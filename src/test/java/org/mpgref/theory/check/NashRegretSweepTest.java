@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mpgref.testkit.ExactAssertions.assertThatExact;
@@ -18,6 +18,11 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.testkit.RandomGames;
+import org.mpgref.theory.KlRegretBound;
+import org.mpgref.theory.PhiMax;
+import org.mpgref.theory.QAscentRegretBound;
+import org.mpgref.theory.RegretConstants;
+import org.mpgref.theory.StepSizeBounds;
 
 /**
  * The Nash-regret sweep of specs/nash-regret.md ("Measured exponents"): on a FIXED set of games — three random
@@ -56,9 +61,9 @@ class NashRegretSweepTest {
       PhiMax.Result pm = PhiMax.of(g).orElseThrow();
       BigFraction etaE = StepSizeBounds.pmdEuclidean(g, pm.phiMax());
       StepSizeBounds.SquareRoot etaK = StepSizeBounds.pmdKl(g, pm.phiMax());
-      BigFraction[] nu = NashRegret.uniform(g);
-      NashRegret.Assessment probe = NashRegret.projectedQAscent(g, etaE, nu);
-      java.util.Optional<BigFraction> cover = NashRegret.coverage(g); // empty = infinite (ρ(s) = 0 at a visited s)
+      BigFraction[] nu = RegretConstants.uniform(g);
+      QAscentRegretBound.Assessment probe = QAscentRegretBound.assess(g, etaE, nu);
+      java.util.Optional<BigFraction> cover = RegretConstants.coverage(g); // empty = infinite (ρ(s) = 0 at a visited s)
       BigFraction sCount = BigFraction.of(g.stateCount());
       BigFraction dp = cover.filter(x -> Rationals.compare(x, sCount) < 0).orElse(sCount);
       System.out.printf(Locale.ROOT, "%s: phi_max = %s, R = %s, c = %s, eta_0 = %s, eta_E = %s, eta_KL = %s (exact: %s),"
@@ -74,10 +79,10 @@ class NashRegretSweepTest {
       }
       runs.add(new Run("Euclidean, Alatur η", etaE, Algorithm.PMD_EUCLIDEAN));
       runs.add(new Run("KL, Alatur η (53-bit dyadic below)", etaK.value(), Algorithm.PMD_KL));
-      NashRegretKl.Assessment klProbe = NashRegretKl.assess(g, etaK.value(), nu);
+      KlRegretBound.Assessment klProbe = KlRegretBound.assess(g, etaK.value(), nu);
       System.out.printf(Locale.ROOT, "  KL: eta_1 = %s, eta_KL <= eta_1: %s, KL bound applies at eta_KL': %s%n",
           klProbe.stepLimit().map(Rationals::format).orElse("none"),
-          NashRegretKl.alaturStepWithinLimit(g, pm.phiMax(), klProbe.stepLimit()), klProbe.notApplicable().orElse("yes"));
+          KlRegretBound.alaturStepWithinLimit(g, pm.phiMax(), klProbe.stepLimit()), klProbe.notApplicable().orElse("yes"));
       if (mpg && !klProbe.applies() && klProbe.stepLimit().isPresent()) {
         runs.add(new Run("KL, proven η₁ (double at or below)", dyadicAtMost(klProbe.stepLimit().get()), Algorithm.PMD_KL));
       }
@@ -92,10 +97,10 @@ class NashRegretSweepTest {
             eta.doubleValue(), 1 << K);
         String klBound = "";
         BigFraction[] gaps;
-        NashRegretKl.Assessment klAs = NashRegretKl.assess(g, eta, nu);
+        KlRegretBound.Assessment klAs = KlRegretBound.assess(g, eta, nu);
         if (map == Algorithm.PMD_KL && mpg && klAs.applies()) {
           // the KL theorem on the rationalised iterates: (P1), (P2), Lemma C at every step, bound at T_c (exact)
-          NashRegretKl.LongRunCheck lr = NashRegretKl.checkLongRun(g, it.stream().map(Policy::ofDoublePolicy).toList(),
+          KlLongRunCheck.LongRunCheck lr = KlLongRunCheck.checkLongRun(g, it.stream().map(Policy::ofDoublePolicy).toList(),
               eta, nu);
           assertThat(lr.certifiedSteps()).isPositive();
           assertThat(lr.holds()).as("KL theorem on %s at T_c = %d", g.name(), lr.certifiedSteps()).isTrue();
@@ -121,7 +126,7 @@ class NashRegretSweepTest {
             java.util.Arrays.copyOfRange(nrd, 6, K + 1));
         String bound = "n/a (not an MPG)";
         if (mpg) {
-          NashRegret.Assessment as = NashRegret.projectedQAscent(g, eta, nu);
+          QAscentRegretBound.Assessment as = QAscentRegretBound.assess(g, eta, nu);
           bound = map == Algorithm.PMD_KL ? (klAs.applies() ? klBound : "n/a: η > η₁")
               : as.applies() ? String.format(Locale.ROOT, "%.4g", Math.sqrt(as.aPrioriSquared(1L << K).doubleValue()))
               : "n/a: η > η₀";
@@ -140,9 +145,9 @@ class NashRegretSweepTest {
     }
     // the theorem on an exact run of the one-state game
     MarkovGame g1 = games.get(0);
-    BigFraction[] nu1 = NashRegret.uniform(g1);
-    BigFraction eta0 = NashRegret.projectedQAscent(g1, BigFraction.ONE, nu1).stepLimit().orElseThrow();
-    NashRegret.RunCheck exact = NashRegret.checkExactRun(g1, Policy.uniform(g1), eta0, nu1, 1 << 6, 5000);
+    BigFraction[] nu1 = RegretConstants.uniform(g1);
+    BigFraction eta0 = QAscentRegretBound.assess(g1, BigFraction.ONE, nu1).stepLimit().orElseThrow();
+    QAscentRegretCheck.RunCheck exact = QAscentRegretCheck.checkExactRun(g1, Policy.uniform(g1), eta0, nu1, 1 << 6, 5000);
     assertThat(exact.holds()).isTrue();
     out.append(String.format(Locale.ROOT, "%nExact run of %s at η₀ = %s: %d horizons checked, theorem holds at every T: %s;"
         + " NR(64) = %.4g ≤ proven %.4g; exponent k=0..6 %.3f%n", g1.name(), Rationals.format(eta0),
@@ -151,8 +156,8 @@ class NashRegretSweepTest {
         NashRegret.exponentOverPowersOfTwo(exact.gaps(), 0, 6)));
     // the KL theorem on a rounded rational KL run (30 significant digits) of the one-state game at eta_KL'
     BigFraction etaK1 = StepSizeBounds.pmdKl(g1, PhiMax.of(g1).orElseThrow().phiMax()).value();
-    List<Policy> rounded = NashRegretKl.roundedKlRun(g1, Policy.uniform(g1), etaK1, 1 << 10, 30);
-    NashRegretKl.LongRunCheck lr = NashRegretKl.checkLongRun(g1, rounded, etaK1, nu1);
+    List<Policy> rounded = RoundedKlRun.roundedKlRun(g1, Policy.uniform(g1), etaK1, 1 << 10, 30);
+    KlLongRunCheck.LongRunCheck lr = KlLongRunCheck.checkLongRun(g1, rounded, etaK1, nu1);
     assertThat(lr.holds()).isTrue();
     out.append(String.format(Locale.ROOT, "Rounded KL run (30 significant digits) of %s at η_KL' = %.6g, %d steps: %d"
         + " certified, NR(T_c) = %.4g ≤ KL bound %.4g (a priori; a posteriori %.4g), c_min = %.4g%n", g1.name(),

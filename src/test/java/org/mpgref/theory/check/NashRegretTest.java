@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,20 +10,21 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
-import org.mpgref.catalog.DistancingGame;
 import org.mpgref.dynamics.ExactIterate;
 import org.mpgref.dynamics.Run;
 import org.mpgref.dynamics.ExactDynamics;
 import org.mpgref.dynamics.PolicyMirrorDescent;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.evaluation.NashGap;
-import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.HandGames;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
+import org.mpgref.theory.QAscentRegretBound;
+import org.mpgref.theory.RegretConstants;
+import org.mpgref.theory.StepSizeBounds;
 
 /**
  * Nash regret and the proven bound for projected Q-ascent (proofs-notes/nash-regret-projected-q-ascent.md): the hand
@@ -43,24 +44,24 @@ class NashRegretTest {
     assertThat(gaps).containsExactly(BigFraction.of(1, 4), BigFraction.of(4221, 16384));
     assertThat(NashRegret.regret(gaps, 1)).isEqualTo(BigFraction.of(1, 4));
     assertThat(NashRegret.regret(gaps, 2)).isEqualTo(BigFraction.of(8317, 32768));
-    assertThat(NashRegret.rewardHalfSpan(COORD)).isEqualTo(BigFraction.ONE);
-    assertThat(NashRegret.visitationFloor(COORD, ONE_STATE)).isEqualTo(BigFraction.ONE);
-    assertThat(NashRegret.coverage(COORD)).contains(BigFraction.ONE);
+    assertThat(RegretConstants.rewardHalfSpan(COORD)).isEqualTo(BigFraction.ONE);
+    assertThat(RegretConstants.visitationFloor(COORD, ONE_STATE)).isEqualTo(BigFraction.ONE);
+    assertThat(RegretConstants.coverage(COORD)).contains(BigFraction.ONE);
     // Lemma 1: U = 1/4096, K'^2 = 2 (2·32² + 2·1) = 4100, gap^2 = 1/16 <= 4100/4096
     Policy p0 = run.iterates().get(0).policy();
     Policy p1 = run.iterates().get(1).policy();
     assertThat(NashRegret.stepNormSquared(p0, p1)).isEqualTo(BigFraction.of(1, 4096));
-    assertThat(NashRegret.gapConstantSquared(COORD, eta, BigFraction.ONE)).isEqualTo(BigFraction.of(4100));
+    assertThat(QAscentRegretBound.gapConstantSquared(COORD, eta, BigFraction.ONE)).isEqualTo(BigFraction.of(4100));
     // Lemma 2: Phi increases by 131/16384 >= c U / (2 eta (1-gamma)) = 64/16384
     BigFraction increase = NashRegret.potentialAt(COORD, p1, ONE_STATE).subtract(NashRegret.potentialAt(COORD, p0, ONE_STATE));
     assertThat(increase).isEqualTo(BigFraction.of(131, 16384));
     // Theorem: eta_0 = 1/4; a-priori bound on NR(T)^2 is 1025/(2T) at eta = 1/32 and 68/T at eta = 1/4
-    NashRegret.Assessment as = NashRegret.projectedQAscent(COORD, eta, ONE_STATE);
+    QAscentRegretBound.Assessment as = QAscentRegretBound.assess(COORD, eta, ONE_STATE);
     assertThat(as.applies()).isTrue();
     assertThat(as.stepLimit()).contains(BigFraction.of(1, 4));
     assertThat(as.potentialRange()).contains(BigFraction.of(2));
     assertThat(as.aPrioriSquared(3)).isEqualTo(BigFraction.of(1025, 6));
-    assertThat(NashRegret.projectedQAscent(COORD, BigFraction.of(1, 4), ONE_STATE).aPrioriSquared(1))
+    assertThat(QAscentRegretBound.assess(COORD, BigFraction.of(1, 4), ONE_STATE).aPrioriSquared(1))
         .isEqualTo(BigFraction.of(68));
   }
 
@@ -80,7 +81,7 @@ class NashRegretTest {
           Evaluation ev = Evaluation.of(game, pi);
           Policy next = PolicyMirrorDescent.exactEuclideanStep(ev, eta);
           BigFraction gap = NashGap.of(ev).nashGap();
-          BigFraction bound = NashRegret.gapConstantSquared(game, eta, NashRegret.rewardHalfSpan(game))
+          BigFraction bound = QAscentRegretBound.gapConstantSquared(game, eta, RegretConstants.rewardHalfSpan(game))
               .multiply(NashRegret.stepNormSquared(pi, next));
           assertThatExact(gap.multiply(gap)).as("Lemma 1 in %s at eta = %s from%n%s", game.name(), eta, pi)
               .isLessThanOrEqualTo(bound);
@@ -98,9 +99,9 @@ class NashRegretTest {
         .checkAssert((states, agents, actions, seed) -> {
           int quarter = 1 + (int) Math.floorMod(seed >> 8, 4L); // η = η₀ k/4, k = 1..4
           TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
-          BigFraction[] nu = NashRegret.uniform(game);
-          BigFraction c = NashRegret.visitationFloor(game, nu);
-          BigFraction r = NashRegret.rewardHalfSpan(game);
+          BigFraction[] nu = RegretConstants.uniform(game);
+          BigFraction c = RegretConstants.visitationFloor(game, nu);
+          BigFraction r = RegretConstants.rewardHalfSpan(game);
           if (r.signum() == 0) {
             return; // constant rewards: nothing moves
           }
@@ -128,17 +129,17 @@ class NashRegretTest {
         .checkAssert((states, agents, actions, seed) -> {
           TabularMarkovGame game = states == 1 ? RandomGames.potentialGame(1, agents, actions, seed)
               : RandomGames.statePotential(states, agents, actions, seed, true);
-          BigFraction[] nu = NashRegret.uniform(game);
-          BigFraction r = NashRegret.rewardHalfSpan(game);
+          BigFraction[] nu = RegretConstants.uniform(game);
+          BigFraction r = RegretConstants.rewardHalfSpan(game);
           if (r.signum() == 0) {
             return;
           }
-          NashRegret.Assessment probe = NashRegret.projectedQAscent(game, BigFraction.ONE, nu);
+          QAscentRegretBound.Assessment probe = QAscentRegretBound.assess(game, BigFraction.ONE, nu);
           BigFraction eta = probe.stepLimit().orElseThrow();
           Policy start = RandomGames.policy(game, RandomGames.rng(~seed));
-          NashRegret.RunCheck check = NashRegret.checkExactRun(game, start, eta, nu, 6, 600);
+          QAscentRegretCheck.RunCheck check = QAscentRegretCheck.checkExactRun(game, start, eta, nu, 6, 600);
           assertThat(check.checks()).isNotEmpty();
-          for (NashRegret.Check c : check.checks()) {
+          for (QAscentRegretCheck.Check c : check.checks()) {
             assertThatExact(c.regret()).isGreaterThanOrEqualTo(BigFraction.ZERO);
             assertThat(c.holds()).as("T = %d in %s: NR^2 = %s, bounds %s, %s", c.horizon(), game.name(),
                 c.regret().multiply(c.regret()).doubleValue(), c.aPosterioriSquared().doubleValue(),
@@ -163,12 +164,12 @@ class NashRegretTest {
     int[] horizon = {32, 5, 5};
     for (int k = 0; k < 3; k++) {
       TabularMarkovGame g = RandomGames.identicalInterest(states[k], 2, 2, seeds[k]);
-      BigFraction[] nu = NashRegret.uniform(g);
-      BigFraction eta0 = NashRegret.projectedQAscent(g, BigFraction.ONE, nu).stepLimit().orElseThrow();
-      NashRegret.RunCheck check = NashRegret.checkExactRun(g, Policy.uniform(g), eta0, nu, horizon[k], 10_000);
+      BigFraction[] nu = RegretConstants.uniform(g);
+      BigFraction eta0 = QAscentRegretBound.assess(g, BigFraction.ONE, nu).stepLimit().orElseThrow();
+      QAscentRegretCheck.RunCheck check = QAscentRegretCheck.checkExactRun(g, Policy.uniform(g), eta0, nu, horizon[k], 10_000);
       assertThat(check.stoppedBySize()).as(g.name()).isFalse();
       assertThat(check.checks()).hasSize(horizon[k]);
-      for (NashRegret.Check c : check.checks()) {
+      for (QAscentRegretCheck.Check c : check.checks()) {
         assertThatExact(c.regret()).isGreaterThanOrEqualTo(BigFraction.ZERO);
         assertThat(c.holds()).as("T = %d in %s", c.horizon(), g.name()).isTrue();
       }
@@ -182,7 +183,7 @@ class NashRegretTest {
    */
   @Test
   void exponentOfAConvergedRunIsMinusOne() {
-    NashRegret.RunCheck check = NashRegret.checkExactRun(COORD, Policy.uniform(COORD), BigFraction.of(1, 4), ONE_STATE,
+    QAscentRegretCheck.RunCheck check = QAscentRegretCheck.checkExactRun(COORD, Policy.uniform(COORD), BigFraction.of(1, 4), ONE_STATE,
         64, 1000);
     assertThat(check.holds()).isTrue();
     BigFraction[] gaps = check.gaps();
@@ -231,86 +232,11 @@ class NashRegretTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon T = 2 must be in 1..1");
   }
 
-  /**
-   * The visitation floor c_ν = min_{π,s} d_ν^π(s) equals the minimum over all pure product policies (enumerated),
-   * random policies stay above it, and (1−γ) min ν is below it.
-   */
+  /** The exact-run check is refused, with a one-line reason, where the bound does not apply. */
   @Test
-  void visitationFloorMatchesBruteForce() {
-    Seeds.property("visitationFloorBruteForce", 4404L, 40)
-        .forAll(integers().between(1, 3), integers().between(1, 2), integers().between(2, 2), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.anyGame(states, agents, actions, seed);
-          UniformRandomProvider rng = RandomGames.rng(~seed);
-          BigFraction[] nu = RandomGames.distribution(rng, states);
-          BigFraction c = NashRegret.visitationFloor(game, nu);
-          BigFraction brute = BigFraction.ONE;
-          int total = 1 << (agents * states);
-          int[][] acts = new int[agents][states];
-          for (int code = 0; code < total; code++) {
-            for (int i = 0; i < agents; i++) {
-              for (int s = 0; s < states; s++) {
-                acts[i][s] = (code >> (i * states + s)) & 1;
-              }
-            }
-            brute = min(brute, floorOf(game, Policy.pure(game, acts), nu));
-          }
-          assertThatExact(c).as("floor in %s, nu = %s", game.name(), java.util.Arrays.toString(nu)).isEqualByComparingTo(brute);
-          assertThatExact(NashRegret.visitationFloorBound(game, nu)).isLessThanOrEqualTo(c);
-          for (int k = 0; k < 3; k++) {
-            assertThatExact(floorOf(game, RandomGames.policy(game, rng), nu)).isGreaterThanOrEqualTo(c);
-          }
-        });
-  }
-
-  /** Distancing, N = 3: d = max_π d_ρ^π(distancing)/ρ(distancing) = ((1+γ)/2)/(1/2) = 199/100 (go there at once). */
-  @Test
-  void coverageOfTheSmallDistancingGame() {
-    assertThat(NashRegret.coverage(DistancingGame.of(DistancingGame.published(3)))).contains(BigFraction.of(199, 100));
-  }
-
-  /** The theorem is refused, with a one-line reason, where it does not apply. */
-  @Test
-  void notApplicableOutsideVerifiedMpgsOrAboveTheStepLimit() {
-    MarkovGame distancing = DistancingGame.of(DistancingGame.published(3));
-    assertThat(NashRegret.projectedQAscent(distancing, BigFraction.of(1, 200)).notApplicable().orElseThrow())
-        .contains("STATE_POTENTIAL_ONLY");
-    assertThat(NashRegret.projectedQAscent(RandomGames.game(1, 2, 2, 5L), BigFraction.ONE).notApplicable().orElseThrow())
-        .contains("declares no stage potential");
-    assertThat(NashRegret.projectedQAscent(COORD, BigFraction.ONE, ONE_STATE).notApplicable().orElseThrow())
-        .isEqualTo("eta = 1 exceeds the sufficient-ascent step eta_0 = (1-gamma)^2 c/(R sum|A_i|) = 1/4");
-    assertThatThrownBy(() -> NashRegret.checkExactRun(COORD, Policy.uniform(COORD), BigFraction.ONE, ONE_STATE, 2, 100))
+  void checkExactRunRefusedAboveTheStepLimit() {
+    assertThatThrownBy(() -> QAscentRegretCheck.checkExactRun(COORD, Policy.uniform(COORD), BigFraction.ONE, ONE_STATE, 2, 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the Nash-regret bound does not apply: eta = 1");
-    assertThatThrownBy(() -> NashRegret.visitationFloor(COORD, new BigFraction[] {BigFraction.ONE, BigFraction.ZERO}))
-        .hasMessage("nu has 2 entries; the game has 1 states");
-  }
-
-  private static BigFraction floorOf(MarkovGame game, Policy pi, BigFraction[] nu) {
-    Evaluation ev = Evaluation.of(game, pi);
-    BigFraction best = BigFraction.ONE;
-    for (int s = 0; s < game.stateCount(); s++) {
-      best = min(best, visitationAt(game, pi, nu, s, ev));
-    }
-    return best;
-  }
-
-  private static BigFraction visitationAt(MarkovGame game, Policy pi, BigFraction[] nu, int target, Evaluation ev) {
-    // W = 1{s = target} + gamma P_pi W solved exactly; d_nu^pi(target) = (1 - gamma) sum_s nu(s) W(s)
-    int n = game.stateCount();
-    BigFraction[][] p = new BigFraction[n][n];
-    BigFraction[][] r = new BigFraction[n][1];
-    for (int s = 0; s < n; s++) {
-      for (int t = 0; t < n; t++) {
-        p[s][t] = ev.transition(s, t);
-      }
-      r[s][0] = s == target ? BigFraction.ONE : BigFraction.ZERO;
-    }
-    BigFraction[][] w = org.mpgref.linalg.ExactLinearSolver.solveDiscounted(game.discount(), p, r);
-    BigFraction d = BigFraction.ZERO;
-    for (int s = 0; s < n; s++) {
-      d = d.add(nu[s].multiply(w[s][0]));
-    }
-    return d.multiply(BigFraction.ONE.subtract(game.discount()));
   }
 
   private static BigFraction min(BigFraction a, BigFraction b) {

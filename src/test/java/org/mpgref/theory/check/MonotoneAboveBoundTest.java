@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mpgref.testkit.ExactAssertions.assertThatExact;
@@ -11,6 +11,10 @@ import org.mpgref.dynamics.Algorithm;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.testkit.RandomGames;
+import org.mpgref.theory.MismatchCoefficient;
+import org.mpgref.theory.MonotoneBounds;
+import org.mpgref.theory.MonotoneTestGames;
+import org.mpgref.theory.StepSizeBounds;
 
 /**
  * Regression instances where a step size ABOVE the proven bound decreases Φ(ρ): exactly for IPG and projected
@@ -96,7 +100,7 @@ class MonotoneAboveBoundTest {
     Policy pi = policy(new BigFraction[][][] {{{f(3, 5), f(2, 5)}}, {{f(2, 5), f(3, 5)}}});
     for (long k = 1; k <= 5; k++) {
       BigFraction eta = f(k);
-      MonotoneProjectedCheck.Step st = MonotoneProjectedCheck.step(MonotoneBoundsTest.coordination(), pi,
+      MonotoneProjectedCheck.Step st = MonotoneProjectedCheck.step(MonotoneTestGames.coordination(), pi,
           Algorithm.IPG, eta);
       assertThat(st.gain()).as("eta = %d", k).isEqualTo(eta.multiply(f(2).subtract(eta)).divide(50));
     }

@@ -1,4 +1,4 @@
-package org.mpgref.theory;
+package org.mpgref.theory.check;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,10 @@ import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.RandomGames;
+import org.mpgref.theory.MismatchCoefficient;
+import org.mpgref.theory.MonotoneBounds;
+import org.mpgref.theory.MonotoneTestGames;
+import org.mpgref.theory.StepSizeBounds;
 
 /**
  * The one-off search (not a test; run by hand) for instances where a step size ABOVE the proven bound decreases Φ(ρ):
