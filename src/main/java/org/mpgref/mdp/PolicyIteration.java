@@ -63,7 +63,7 @@ public final class PolicyIteration {
         BigFraction[] q = mdp.qRow(s, w);
         int best = bestIndex(q, objective);
         lowest[s] = best;
-        if (best != sigma[s] && better(q[best], q[sigma[s]], objective)) {
+        if (better(q[best], q[sigma[s]], objective)) {
           sigma[s] = best;
           improved = true;
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.mpgref.limits.CancelledException;
+import org.mpgref.limits.LimitExceededException;
+import org.mpgref.limits.Limits;
 
 /**
  * Hand-derived MDPs for the policy-iteration kernel (specs/policy-iteration.md, proofs-notes/policy-iteration.md):
@@ -311,9 +313,24 @@ class PolicyIterationTest {
     assertThat(start).as("the start policy is not overwritten").containsExactly(0, 0);
   }
 
-  /** A cancelled computation stops at the kernel's per-step check (before any solve). */
+  /**
+   * A cancelled computation stops at the kernel's per-step check, before any solve: with a work limit of 1 the exact
+   * solve would be refused (a LimitExceededException naming the computation), and the small double solve does not
+   * check for cancellation itself.
+   */
   @Test
   void cancellationStopsEachIteration() {
+    try (Limits.Scope scope = Limits.DEFAULT.withMaxWork(1).install()) {
+      assertThatThrownBy(() -> PolicyIteration.exact("the test solve", twoState(), Objective.MAXIMISE,
+          new int[] {0, 0})).isInstanceOf(LimitExceededException.class).hasMessageContaining("the test solve");
+      Thread.currentThread().interrupt();
+      try {
+        assertThatThrownBy(() -> PolicyIteration.exact("t", twoState(), Objective.MAXIMISE, new int[] {0, 0}))
+            .isInstanceOf(CancelledException.class);
+      } finally {
+        Thread.interrupted();
+      }
+    }
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> PolicyIteration.exact("t", twoState(), Objective.MAXIMISE, new int[] {0, 0}))
@@ -447,6 +464,9 @@ class PolicyIterationTest {
     assertThatThrownBy(() -> DoubleMdp.sparse(0.5, r2, new int[][][] {{{0, 1}}, {{0}}},
         new double[][][] {{{Double.POSITIVE_INFINITY, 1}}, {{1}}}))
         .hasMessage("P(0 | 0, 0) = Infinity is negative or not finite");
+    DoubleMdp zeros = DoubleMdp.sparse(0.5, r2, new int[][][] {{{0, 1}}, {{0}}}, new double[][][] {{{0, 1}}, {{1}}});
+    assertThat(zeros.rowLength(0, 0)).as("zero entries are kept").isEqualTo(2);
+    assertThat(zeros.probability(0, 0, 0)).isEqualTo(0.0);
     double[][] rr = {{1}, {2}};
     int[][][] nn = {{{0, 1}}, {{0}}};
     double[][][] pp = {{{0.5, 0.5}}, {{1}}};
