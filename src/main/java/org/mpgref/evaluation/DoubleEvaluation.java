@@ -6,13 +6,17 @@ import org.mpgref.game.InvalidGameException;
 import org.mpgref.limits.Cancellation;
 import org.mpgref.linalg.DoubleSparseMatrix;
 import org.mpgref.linalg.SparseDoubleSolver;
+import org.mpgref.mdp.DoubleMdp;
+import org.mpgref.mdp.DoubleSolution;
+import org.mpgref.mdp.Objective;
+import org.mpgref.mdp.PolicyIteration;
 
 /**
  * The double twin of {@link Evaluation} and {@link NashGap}, on primitive arrays: V_i^π(s), Q̄_i^π(s,a_i),
  * Ā_i^π, d_ρ^π, and (on request) best responses by policy iteration and the Nash gaps, with the same formulas.
- * Policy iteration switches an action only when it improves by more than the tie tolerance τ_i (see {@link
- * #tieTolerance}) so that round-off cannot make it cycle; it is capped at 1000 steps; like the exact {@link
- * BestResponse} it reports at every state the lowest-index action whose Q is within τ_i of the maximum. Index
+ * Policy iteration (the kernel's {@link PolicyIteration#doubles}) switches an action only when it improves by more
+ * than the tie tolerance τ_i (see {@link #tieTolerance}) so that round-off cannot make it cycle; it is capped at
+ * {@link PolicyIteration#DOUBLE_MAX_STEPS} steps; like the exact {@link BestResponse} it reports at every state the lowest-index action whose Q is within τ_i of the maximum. Index
  * shapes: value [i][s], qBar [i][s][a], visitation [s]. Transition rows are sparse ({@link
  * DoubleMarkovGame#expectSparse}) and the solves are {@link SparseDoubleSolver}'s, with the same work and memory
  * guards as the exact world.
@@ -247,9 +251,10 @@ public final class DoubleEvaluation implements DoubleGradients {
   }
 
   /**
-   * Policy iteration for agent i from the greedy action of Q̄_i^π (lowest index within τ_i of the maximum),
-   * switching only on an improvement larger than τ_i, at most 1000 steps; on return σ holds the lowest-index
-   * actions within τ_i of the maximum of Q of the final evaluation.
+   * Policy iteration for agent i by the kernel ({@link PolicyIteration#doubles}, maximising, tolerance τ_i, at most
+   * {@link PolicyIteration#DOUBLE_MAX_STEPS} steps) on agent i's induced double MDP, from the greedy action of Q̄_i^π
+   * (lowest index within τ_i of the maximum); on return σ holds the lowest-index actions within τ_i of the maximum
+   * of Q of the final evaluation.
    *
    * @param agent i
    * @param sigma [s], overwritten with the best-response actions
@@ -257,66 +262,20 @@ public final class DoubleEvaluation implements DoubleGradients {
    */
   private double[] policyIteration(int agent, int[] sigma) {
     int states = game.stateCount();
-    int m = game.actionCount(agent);
-    double gamma = game.discount();
     double tol = tieTolerance(agent);
+    double[][] r = new double[states][];
+    int[][][] next = new int[states][][];
+    double[][][] p = new double[states][][];
     for (int s = 0; s < states; s++) {
-      sigma[s] = lowestNearMax(qBar[agent][s], tol);
+      sigma[s] = PolicyIteration.bestIndex(qBar[agent][s], Objective.MAXIMISE, tol);
+      r[s] = rewardBar[s][agent];
+      next[s] = barIndex[s][agent];
+      p[s] = barValue[s][agent];
     }
-    double[] w = new double[states];
-    for (int step = 0; step < 1000; step++) {
-      DoubleSparseMatrix.Builder p = new DoubleSparseMatrix.Builder(states);
-      double[][] r = new double[states][1];
-      for (int s = 0; s < states; s++) {
-        int[] idx = barIndex[s][agent][sigma[s]];
-        double[] val = barValue[s][agent][sigma[s]];
-        for (int k = 0; k < idx.length; k++) {
-          p.add(idx[k], val[k]);
-        }
-        p.endRow();
-        r[s][0] = rewardBar[s][agent][sigma[s]];
-      }
-      double[][] x = SparseDoubleSolver.solveDiscounted("double best-response solve (agent " + agent + ")", gamma,
-          p.build(), r);
-      for (int s = 0; s < states; s++) {
-        w[s] = x[s][0];
-      }
-      boolean improved = false;
-      int[] lowest = new int[states];
-      for (int s = 0; s < states; s++) {
-        double[] q = qRow(gamma, rewardBar[s][agent], barIndex[s][agent], barValue[s][agent], w);
-        lowest[s] = lowestNearMax(q, tol);
-        int best = sigma[s];
-        for (int a = 0; a < m; a++) {
-          if (q[a] > q[best] + tol) {
-            best = a;
-          }
-        }
-        if (best != sigma[s]) {
-          sigma[s] = best;
-          improved = true;
-        }
-      }
-      if (!improved) {
-        System.arraycopy(lowest, 0, sigma, 0, states);
-        break;
-      }
-    }
-    return w;
-  }
-
-  /** The lowest index a with q[a] ≥ max q − tol. */
-  private static int lowestNearMax(double[] q, double tol) {
-    double max = q[0];
-    for (double x : q) {
-      max = Math.max(max, x);
-    }
-    for (int a = 0; a < q.length; a++) {
-      if (q[a] >= max - tol) {
-        return a;
-      }
-    }
-    return 0;
+    DoubleSolution x = PolicyIteration.doubles("double best-response solve (agent " + agent + ")",
+        DoubleMdp.sparse(game.discount(), r, next, p), Objective.MAXIMISE, sigma, tol, PolicyIteration.DOUBLE_MAX_STEPS);
+    System.arraycopy(x.actions(), 0, sigma, 0, states);
+    return x.values();
   }
 
   /**

@@ -11,6 +11,10 @@ import org.mpgref.game.JointActions;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.limits.Cancellation;
+import org.mpgref.mdp.ExactMdp;
+import org.mpgref.mdp.ExactSolution;
+import org.mpgref.mdp.Objective;
+import org.mpgref.mdp.PolicyIteration;
 
 /**
  * The distribution mismatch coefficient M = max_{π,π'} ‖d_ρ^π / d_ρ^{π'}‖_∞ over product policies (Fox et al. 2022,
@@ -19,8 +23,9 @@ import org.mpgref.limits.Cancellation;
  * <p>Exact value: the supremum decouples per state, M = max_s (max_π d_ρ^π(s)) / (min_π d_ρ^π(s)). For a fixed s*,
  * d_ρ^π(s*) = (1−γ) Σ_s ρ(s) W^π(s) with W^π = 1{·=s*} + γ P_π W^π, the value of a single-agent MDP whose actions
  * are joint actions; its maximum and minimum over all joint policies are attained by deterministic joint policies
- * (Puterman 1994, Thm 6.2.10), which are product policies. So both extremes are found exactly by policy iteration
- * over the distinct transition rows P(·|s,a) of each state. See proofs-notes/mismatch-coefficient.md.
+ * (Puterman 1994, Thm 6.2.10), which are product policies. So both extremes are found exactly by the kernel's policy
+ * iteration ({@link PolicyIteration#exact}) over the distinct transition rows P(·|s,a) of each state (in the order of
+ * their first joint action). See proofs-notes/mismatch-coefficient.md.
  */
 public final class MismatchCoefficient {
   private MismatchCoefficient() {}
@@ -94,14 +99,23 @@ public final class MismatchCoefficient {
       }
       rows.add(distinct);
     }
+    BigFraction[][][] distinctRows = new BigFraction[states][][];
+    BigFraction[][] zero = new BigFraction[states][];
+    for (int s = 0; s < states; s++) {
+      distinctRows[s] = rows.get(s).toArray(new BigFraction[0][]);
+      zero[s] = new BigFraction[distinctRows[s].length];
+      Arrays.fill(zero[s], BigFraction.ZERO);
+    }
+    ExactMdp dynamics = ExactMdp.dense(game.discount(), zero, distinctRows);
     Optional<BigFraction> best = Optional.of(BigFraction.ZERO);
     int bestState = 0;
     BigFraction bestMax = BigFraction.ZERO;
     BigFraction bestMin = BigFraction.ONE;
     for (int target = 0; target < states; target++) {
       Cancellation.check();
-      BigFraction max = extreme(game, rows, target, true);
-      BigFraction min = extreme(game, rows, target, false);
+      ExactMdp mdp = dynamics.withRewards(indicator(zero, target));
+      BigFraction max = visitation(game, mdp, Objective.MAXIMISE);
+      BigFraction min = visitation(game, mdp, Objective.MINIMISE);
       if (min.signum() == 0) {
         if (best.isPresent()) {
           best = Optional.empty();
@@ -122,56 +136,29 @@ public final class MismatchCoefficient {
     return new Result(best, bestState, bestMax, bestMin, bound(game));
   }
 
-  /** max (or min) over deterministic policies of d_ρ(target), by exact policy iteration. */
-  private static BigFraction extreme(MarkovGame game, List<List<BigFraction[]>> rows, int target, boolean maximise) {
-    int states = game.stateCount();
-    BigFraction gamma = game.discount();
-    int[] choice = new int[states];
-    BigFraction[] w;
-    while (true) {
-      Cancellation.check();
-      BigFraction[][] p = new BigFraction[states][];
-      BigFraction[][] r = new BigFraction[states][1];
-      for (int s = 0; s < states; s++) {
-        p[s] = rows.get(s).get(choice[s]);
-        r[s][0] = s == target ? BigFraction.ONE : BigFraction.ZERO;
-      }
-      BigFraction[][] x = org.mpgref.linalg.SparseExactSolver.solveDiscounted("exact mismatch coefficient policy iteration solve", gamma,
-        org.mpgref.linalg.SparseMatrix.ofDense(p), r);
-      w = new BigFraction[states];
-      for (int s = 0; s < states; s++) {
-        w[s] = x[s][0];
-      }
-      boolean improved = false;
-      for (int s = 0; s < states; s++) {
-        BigFraction current = continuation(rows.get(s).get(choice[s]), w);
-        for (int k = 0; k < rows.get(s).size(); k++) {
-          int cmp = Rationals.compare(continuation(rows.get(s).get(k), w), current);
-          if (maximise ? cmp > 0 : cmp < 0) {
-            choice[s] = k;
-            current = continuation(rows.get(s).get(k), w);
-            improved = true;
-          }
-        }
-      }
-      if (!improved) {
-        break;
+  /** r(s,k) = 1{s = target} for every action k. */
+  private static BigFraction[][] indicator(BigFraction[][] zero, int target) {
+    BigFraction[][] r = new BigFraction[zero.length][];
+    for (int s = 0; s < zero.length; s++) {
+      r[s] = zero[s].clone();
+      if (s == target) {
+        Arrays.fill(r[s], BigFraction.ONE);
       }
     }
-    BigFraction d = BigFraction.ZERO;
-    for (int s = 0; s < states; s++) {
-      d = d.add(game.initial(s).multiply(w[s]));
-    }
-    return d.multiply(BigFraction.ONE.subtract(gamma));
+    return r;
   }
 
-  private static BigFraction continuation(BigFraction[] row, BigFraction[] w) {
-    BigFraction t = BigFraction.ZERO;
-    for (int s = 0; s < row.length; s++) {
-      if (row[s].signum() != 0) {
-        t = t.add(row[s].multiply(w[s]));
-      }
+  /**
+   * max (or min) over deterministic policies of d_ρ(target) = (1−γ) Σ_s ρ(s) W*(s), W* the extreme value of the MDP
+   * with reward 1{s = target}, by the kernel's exact policy iteration from row 0 at every state.
+   */
+  private static BigFraction visitation(MarkovGame game, ExactMdp mdp, Objective objective) {
+    ExactSolution x = PolicyIteration.exact("exact mismatch coefficient policy iteration solve", mdp, objective,
+        new int[mdp.stateCount()]);
+    BigFraction d = BigFraction.ZERO;
+    for (int s = 0; s < mdp.stateCount(); s++) {
+      d = d.add(game.initial(s).multiply(x.value(s)));
     }
-    return t;
+    return d.multiply(BigFraction.ONE.subtract(game.discount()));
   }
 }

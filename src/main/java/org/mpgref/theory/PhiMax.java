@@ -8,7 +8,10 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.StageRange;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
-import org.mpgref.limits.Cancellation;
+import org.mpgref.mdp.ExactMdp;
+import org.mpgref.mdp.ExactSolution;
+import org.mpgref.mdp.Objective;
+import org.mpgref.mdp.PolicyIteration;
 
 /**
  * The potential bound φ_max of Alatur, Barakat and He (arXiv 2408.08075, seed 001), computed exactly for a game that
@@ -31,6 +34,8 @@ import org.mpgref.limits.Cancellation;
  * unit (a discounted sum). See proofs-notes/pmd-phi-max-and-steps.md.
  */
 public final class PhiMax {
+  private static final String WHAT = "exact phi_max policy iteration solve";
+
   private PhiMax() {}
 
   /** A stage reward f(s, a) on joint actions whose discounted value is extremised. */
@@ -51,8 +56,9 @@ public final class PhiMax {
    *
    * @param max max_π W^π(s) as [s]
    * @param min min_π W^π(s) as [s]
-   * @param argmax a deterministic joint policy attaining every max at once, as joint actions [s][i]
-   * @param argmin one attaining every min at once, [s][i]
+   * @param argmax a deterministic joint policy attaining every max at once, as joint actions [s][i] (the
+   *     lowest-index optimal joint action at every state)
+   * @param argmin one attaining every min at once, [s][i] (likewise)
    */
   public record Extremes(BigFraction[] max, BigFraction[] min, int[][] argmax, int[][] argmin) {
     /**
@@ -178,8 +184,11 @@ public final class PhiMax {
   }
 
   /**
-   * Exact per-state max and min over product policies of the discounted value of a stage reward, by policy iteration
-   * on the MDP whose actions are the joint actions (switching only on a strict exact improvement, so it terminates).
+   * Exact per-state max and min over product policies of the discounted value of a stage reward, by the kernel's
+   * exact policy iteration ({@link PolicyIteration#exact}, from joint action 0 at every state; switching only on a
+   * strict exact improvement, so it terminates) on the MDP whose actions are the joint actions in the order of
+   * {@link JointActions#decode}. The joint policies reported are, at every state, the lowest-index optimal joint
+   * action.
    *
    * @param game the game (for S, the joint actions, P and γ)
    * @param f the stage reward f(s, a)
@@ -206,62 +215,11 @@ public final class PhiMax {
         }
       }
     }
-    int[] best = iterate(game.discount(), reward, rows, true);
-    int[] worst = iterate(game.discount(), reward, rows, false);
-    return new Extremes(evaluate(game.discount(), reward, rows, best), evaluate(game.discount(), reward, rows, worst),
-        decodeAll(counts, best), decodeAll(counts, worst));
-  }
-
-  private static int[] iterate(BigFraction gamma, BigFraction[][] reward, BigFraction[][][] rows, boolean maximise) {
-    int states = reward.length;
-    int[] choice = new int[states];
-    while (true) {
-      Cancellation.check();
-      BigFraction[] w = evaluate(gamma, reward, rows, choice);
-      boolean improved = false;
-      for (int s = 0; s < states; s++) {
-        BigFraction current = q(gamma, reward[s][choice[s]], rows[s][choice[s]], w);
-        for (int j = 0; j < reward[s].length; j++) {
-          BigFraction candidate = q(gamma, reward[s][j], rows[s][j], w);
-          int cmp = Rationals.compare(candidate, current);
-          if (maximise ? cmp > 0 : cmp < 0) {
-            choice[s] = j;
-            current = candidate;
-            improved = true;
-          }
-        }
-      }
-      if (!improved) {
-        return choice;
-      }
-    }
-  }
-
-  private static BigFraction[] evaluate(BigFraction gamma, BigFraction[][] reward, BigFraction[][][] rows, int[] choice) {
-    int states = reward.length;
-    BigFraction[][] p = new BigFraction[states][];
-    BigFraction[][] r = new BigFraction[states][1];
-    for (int s = 0; s < states; s++) {
-      p[s] = rows[s][choice[s]];
-      r[s][0] = reward[s][choice[s]];
-    }
-    BigFraction[][] x = org.mpgref.linalg.SparseExactSolver.solveDiscounted("exact phi_max policy iteration solve", gamma,
-        org.mpgref.linalg.SparseMatrix.ofDense(p), r);
-    BigFraction[] w = new BigFraction[states];
-    for (int s = 0; s < states; s++) {
-      w[s] = x[s][0];
-    }
-    return w;
-  }
-
-  private static BigFraction q(BigFraction gamma, BigFraction r, BigFraction[] row, BigFraction[] w) {
-    BigFraction t = BigFraction.ZERO;
-    for (int s = 0; s < row.length; s++) {
-      if (row[s].signum() != 0) {
-        t = t.add(row[s].multiply(w[s]));
-      }
-    }
-    return r.add(gamma.multiply(t));
+    ExactMdp mdp = ExactMdp.dense(game.discount(), reward, rows);
+    ExactSolution best = PolicyIteration.exact(WHAT, mdp, Objective.MAXIMISE, new int[states]);
+    ExactSolution worst = PolicyIteration.exact(WHAT, mdp, Objective.MINIMISE, new int[states]);
+    return new Extremes(best.values(), worst.values(), decodeAll(counts, best.actions()),
+        decodeAll(counts, worst.actions()));
   }
 
   private static int[] counts(MarkovGame game) {
