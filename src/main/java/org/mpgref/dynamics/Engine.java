@@ -43,8 +43,8 @@ public final class Engine {
    *     the listener stay valid
    */
   public static <M, P, G, R> Run<R> run(Environment<M, P> environment, GradientOracle<M, P, G> oracle,
-      UpdateRule<P, ? super G> rule, P start, Recorder<? super G, R> recorder, StoppingRule<P, ? super G, ? super R> stopping,
-      Listener<? super R> listener) {
+      UpdateRule<P, ? super G> rule, P start, Recorder<? super G, R> recorder,
+      StoppingRule<P, ? super G, ? super R> stopping, Listener<? super R> listener) {
     UpdateRule.Stepper<P, ? super G> stepper = rule.begin(start);
     List<R> out = new ArrayList<>();
     Cancellation.check();

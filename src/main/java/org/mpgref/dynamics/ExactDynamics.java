@@ -74,7 +74,8 @@ public final class ExactDynamics {
    * bound) and its best responses are not. So the guard refuses π^{t+1} when its own largest denominator passes the
    * guard, or when the predicted evaluation digits E(π^{t+1}) = E(π^0) + Σ_{s,i} (L_i(s)(π^{t+1}) − L_i(s)(π^0)),
    * calibrated on the measured evaluation of π^0, do, or when the estimated work of that evaluation ({@link
-   * #evaluationWork}) passes {@code Limits.current().maxWork()}; the reason is in {@link Run#stopReason()} ({@link StoppingRules#exactSize}).
+   * #evaluationWork}) passes {@code Limits.current().maxWork()}; the reason is in {@link Run#stopReason()}
+   * ({@link StoppingRules#exactSize}).
    *
    * @param game the game
    * @param start π^0

@@ -217,7 +217,8 @@ public final class PolicyMirrorDescent {
   /**
    * {@link #runDoubleRecorded(DoubleMarkovGame, DoublePolicy, Algorithm, double, int, double, IntConsumer)}, handing
    * every completed iterate to {@code completed} as soon as it is computed (a caller stopped by a time limit keeps
-   * them). Each step checks {@link org.mpgref.limits.Cancellation#check()}; every updated row and evaluation must be finite.
+   * them). Each step checks {@link org.mpgref.limits.Cancellation#check()}; every updated row and evaluation must be
+   * finite.
    *
    * @param game the double game
    * @param start π^0

@@ -53,38 +53,11 @@ public interface StoppingRule<P, G, R> {
    */
   @SafeVarargs
   static <P, G, R> StoppingRule<P, G, R> anyOf(StoppingRule<P, ? super G, ? super R>... rules) {
-    if (rules.length == 0) {
-      throw new IllegalArgumentException("a composite stopping rule needs at least one rule");
-    }
     List<StoppingRule<P, ? super G, ? super R>> all = new ArrayList<>();
-    for (StoppingRule<P, ? super G, ? super R> r : rules) {
+    for (StoppingRule<P, ? super G, ? super R> r : rules) { // copied here: passing the array on is heap pollution
       all.add(r);
     }
-    return new StoppingRule<>() {
-      @Override
-      public Optional<Stop> beforeEvaluation(int t, G previous, P candidate) {
-        Optional<Stop> first = Optional.empty();
-        for (StoppingRule<P, ? super G, ? super R> r : all) {
-          Optional<Stop> s = r.beforeEvaluation(t, previous, candidate);
-          if (first.isEmpty()) {
-            first = s;
-          }
-        }
-        return first;
-      }
-
-      @Override
-      public Optional<Stop> afterIterate(int t, G current, R record) {
-        Optional<Stop> first = Optional.empty();
-        for (StoppingRule<P, ? super G, ? super R> r : all) {
-          Optional<Stop> s = r.afterIterate(t, current, record);
-          if (first.isEmpty()) {
-            first = s;
-          }
-        }
-        return first;
-      }
-    };
+    return composite((stops, asked) -> stops.isEmpty() ? Optional.empty() : Optional.of(stops.get(0)), all);
   }
 
   /**
@@ -100,12 +73,22 @@ public interface StoppingRule<P, G, R> {
    */
   @SafeVarargs
   static <P, G, R> StoppingRule<P, G, R> allOf(StoppingRule<P, ? super G, ? super R>... rules) {
-    if (rules.length == 0) {
-      throw new IllegalArgumentException("a composite stopping rule needs at least one rule");
-    }
     List<StoppingRule<P, ? super G, ? super R>> all = new ArrayList<>();
-    for (StoppingRule<P, ? super G, ? super R> r : rules) {
+    for (StoppingRule<P, ? super G, ? super R> r : rules) { // copied here: passing the array on is heap pollution
       all.add(r);
+    }
+    return composite(StoppingRule::joined, all);
+  }
+
+  /**
+   * A rule that asks every rule at every call (so stateful rules stay calibrated) and combines the stops they gave,
+   * in the rules' order, with {@code combine} (which also receives the number of rules asked).
+   */
+  private static <P, G, R> StoppingRule<P, G, R> composite(
+      java.util.function.BiFunction<List<Stop>, Integer, Optional<Stop>> combine,
+      List<StoppingRule<P, ? super G, ? super R>> all) {
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("a composite stopping rule needs at least one rule");
     }
     return new StoppingRule<>() {
       @Override
@@ -114,7 +97,7 @@ public interface StoppingRule<P, G, R> {
         for (StoppingRule<P, ? super G, ? super R> r : all) {
           r.beforeEvaluation(t, previous, candidate).ifPresent(stops::add);
         }
-        return joined(stops, all.size());
+        return combine.apply(stops, all.size());
       }
 
       @Override
@@ -123,7 +106,7 @@ public interface StoppingRule<P, G, R> {
         for (StoppingRule<P, ? super G, ? super R> r : all) {
           r.afterIterate(t, current, record).ifPresent(stops::add);
         }
-        return joined(stops, all.size());
+        return combine.apply(stops, all.size());
       }
     };
   }

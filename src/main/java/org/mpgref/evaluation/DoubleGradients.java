@@ -10,8 +10,8 @@ import org.mpgref.game.DoublePolicy;
  * ICLR 2022, arXiv 2106.01969, §2 and §4; Agarwal et al., JMLR 2021, arXiv 1908.00261, eq. (2)). Index shapes: agent
  * i, state s, action a of agent i. Values are in reward units; d_ρ is a distribution over states.
  *
- * <p>{@link DoubleEvaluation} is the model-based source in double; a sampled estimator can implement the same interface, and
- * the dynamics of {@code org.mpgref.dynamics} consume only this.
+ * <p>{@link DoubleEvaluation} is the model-based source in double; a sampled estimator can implement the same
+ * interface, and the dynamics of {@code org.mpgref.dynamics} consume only this.
  */
 public interface DoubleGradients {
   /**
