@@ -3,6 +3,7 @@ package org.mpgref.server;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.catalog.CatalogGame;
+import org.mpgref.dynamics.Algorithm;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.AnonymousMarkovGame;
@@ -48,6 +50,7 @@ import org.mpgref.theory.TheoryBounds;
  *   {"id":4,"op":"best-response","game":"g1","policy":{...}}          → same as nash-gap
  *   {"id":5,"op":"check-potential","game":"g1","trials":20,"seed":1}  → certified / counterexample / none found
  *   {"id":9,"op":"bounds","game":"g1","expensive":"auto"}            → the theory constants, as bounds --json
+ *   {"id":10,"op":"algorithms"}   → the learning dynamics of dynamics.Algorithm: name, label, source, exact
  *   {"id":6,"op":"unload","game":"g1"}   {"id":7,"op":"ping"}   {"id":8,"op":"shutdown"}
  *   error: {"id":...,"ok":false,"error":"&lt;field&gt;: &lt;rule broken&gt;"}
  * </pre>
@@ -63,7 +66,8 @@ public final class OracleServer implements AutoCloseable {
   static final int MAX_ABANDONED = 2;
 
   private static final List<String> OPS =
-      List.of("load", "eval", "nash-gap", "best-response", "check-potential", "bounds", "unload", "ping", "shutdown");
+      List.of("load", "eval", "nash-gap", "best-response", "check-potential", "bounds", "algorithms", "unload", "ping",
+          "shutdown");
   private static final List<String> LIMIT_FIELDS = List.of("maxSeconds", "maxWork", "maxDigits");
   private static final byte[] OUT_OF_MEMORY_LINE =
       "{\"ok\":false,\"error\":\"server: out of memory while answering; the request was dropped\"}"
@@ -195,6 +199,19 @@ public final class OracleServer implements AutoCloseable {
           response.put("games", games.size());
           response.put("loadedBytes", loadedBytes);
           return response;
+        case "algorithms": {
+          p.allowOnly(op, List.of("id", "op"));
+          ArrayNode list = response.putArray("algorithms");
+          for (Algorithm a : Algorithm.values()) {
+            ObjectNode entry = list.addObject();
+            entry.put("name", a.cliName());
+            entry.put("label", a.label());
+            entry.put("source", a.source());
+            entry.put("exact", a.isRational());
+            entry.put("mirrorDescent", a.isMirrorDescent());
+          }
+          return response;
+        }
         case "shutdown":
           p.allowOnly(op, List.of("id", "op"));
           response.put("shutdown", true);
