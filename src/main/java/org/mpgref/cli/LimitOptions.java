@@ -26,7 +26,8 @@ final class LimitOptions {
   @Nullable Integer maxDigits;
 
   @Option(names = "--max-work", paramLabel = "W", converter = Params.PositiveLong.class,
-      description = "largest estimated work of one computation in work units, >= 1 (default 40000000000)")
+      description = "largest estimated work of one computation in work units, >= 1, e.g. 5e8 (default 500000000, about"
+          + " 10 s)")
   @Nullable Long maxWork;
 
   @Option(names = "--max-seconds", paramLabel = "X", converter = Params.Seconds.class,
