@@ -32,12 +32,22 @@ class MaxSecondsTest {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void learnWritesTheCompletedIteratesAndExitsWith4() throws Exception {
     Path out = dir.resolve("run.json");
-    // N = 32: 3000 iterates (near the trajectory limit) take about 7 s on this machine, far longer under load
+    // N = 32: 3000 iterates (near the trajectory limit) take about 7 s on this machine, far longer under load; under
+    // a very heavy load not even iterate 0 is done in 1 s, and the command must then write nothing
     String[] r = CommandsTest.run("learn", "distancing", "--agents", "32", "--algorithm", "ipg", "--eta", "1/10000",
         "--iterations", "3000", "--stop-l1", "0", "--max-seconds", "1", "--out", out.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("4");
     assertThat(r[1]).isEmpty();
     assertThat(stopped(r[2])).hasSize(1);
+    if (stopped(r[2]).get(0).endsWith("no iterate was completed; nothing was written")) {
+      // a heavily loaded machine may not finish iterate 0 within the second: then no file may exist at all
+      assertThat(stopped(r[2])).containsExactly("mpgref: stopped after 1 s (--max-seconds): no iterate was completed;"
+          + " nothing was written");
+      try (var files = Files.list(dir)) {
+        assertThat(files).isEmpty();
+      }
+      return;
+    }
     assertThat(stopped(r[2]).get(0)).startsWith("mpgref: stopped after 1 s (--max-seconds): wrote iterations 0..")
         .contains(out.toString());
     JsonNode doc = Json.parse(Files.readString(out), "run");
