@@ -61,4 +61,23 @@ class RecordersTest {
     assertThat(it.potential()).isNaN();
     assertThat(it.l1Change()).as("t = 0 has no change").isNaN();
   }
+
+  /**
+   * The exact recorder keeps the L1 change only when selected: on the bandit (γ = 0, r = (1, 0)) from (1/2, 1/2) to
+   * (5/8, 3/8) it is 1/8 + 1/8 = 1/4, for one agent.
+   */
+  @Test
+  void theExactL1ChangeIsKeptOnlyWhenSelected() {
+    BigFraction z = BigFraction.ZERO;
+    TabularMarkovGame g = TabularMarkovGame.of("bandit", new int[] {2}, z, new BigFraction[] {ONE},
+        new BigFraction[][][] {{{ONE}, {z}}}, new BigFraction[][][] {{{ONE}, {ONE}}});
+    org.mpgref.evaluation.Evaluation e0 = org.mpgref.evaluation.Evaluation.of(g, org.mpgref.game.Policy.uniform(g));
+    org.mpgref.evaluation.Evaluation e1 = org.mpgref.evaluation.Evaluation.of(g, org.mpgref.game.Policy.of(
+        new BigFraction[][][] {{{BigFraction.of(5, 8), BigFraction.of(3, 8)}}}));
+    assertThat(Recorders.exact(EnumSet.of(Figure.L1_CHANGE)).record(1, e0, e1).l1Change())
+        .contains(BigFraction.of(1, 4));
+    ExactIterate without = Recorders.exact(EnumSet.of(Figure.VALUES)).record(1, e0, e1);
+    assertThat(without.l1Change()).isEmpty();
+    assertThat(without.values()).containsExactly(BigFraction.of(5, 8));
+  }
 }
