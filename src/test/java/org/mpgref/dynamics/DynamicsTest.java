@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.mpgref.catalog.DistancingGame;
-import org.mpgref.evaluation.DoubleEvaluation;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.AnonymousMarkovGame;
 import org.mpgref.game.Policy;
@@ -28,7 +27,8 @@ class DynamicsTest {
         for (int i = 0; i < 3; i++) {
           for (int s = 0; s < 2; s++) {
             for (int a = 0; a < 4; a++) {
-              assertThat(p.prob(i, s, a).signum()).isGreaterThanOrEqualTo(0);
+              // small steps from uniform stay in the interior (Policy.of already checked the simplex)
+              assertThat(p.prob(i, s, a).signum()).as("%s t=%d", alg, t).isPositive();
               double diff = Math.abs(p.prob(i, s, a).doubleValue() - dbl.get(t).policy().prob(i, s, a));
               assertThat(diff).as("%s t=%d", alg, t).isLessThan(1e-12);
             }
@@ -38,22 +38,43 @@ class DynamicsTest {
     }
   }
 
+  /**
+   * One INPG step from uniform on a hand game, derived by hand (not through {@code DoubleEvaluation}): two agents with
+   * two actions each, two absorbing states (P(s|s,a) = 1), γ = 1/2, ρ = (1/4, 3/4), both agents rewarded
+   * r(0,a) = a₀ + a₁ and r(1,a) = 4a₀a₁ + 1, η = (ln 2)/2, so the INPG factor η/(1−γ) is ln 2 and
+   * π'ᵢ(s,a) ∝ πᵢ(s,a) 2^{Āᵢ(s,a)}.
+   *
+   * <p>At uniform, with absorbing states, Q̄ᵢ(s,a) = r̄ᵢ(s,a) + γVᵢ(s) and Vᵢ(s) = r̄ᵢ(s)/(1−γ), so
+   * Āᵢ(s,a) = r̄ᵢ(s,a) − r̄ᵢ(s). State 0: r̄ᵢ(0,a) = a + 1/2 (the other agent's action averaged), r̄ᵢ(0) = 1,
+   * Ā = ∓1/2, π'(0,1) = 2^{1/2}/(2^{1/2} + 2^{−1/2}) = 2/3. State 1: r̄ᵢ(1,a) = 2a + 1, r̄ᵢ(1) = 2, Ā = ∓1,
+   * π'(1,1) = 2/(2 + 1/2) = 4/5. Here Q̄ − Ā = V is 2 in state 0 and 4 in state 1: only a per-state, per-agent
+   * normaliser makes the step independent of that shift (a softmax across states on Q̄ gives other numbers).
+   * Wrong factors fail too: η alone (no 1/(1−γ)) gives √2/(1+√2) ≈ 0.586 in state 0; the policy-gradient step
+   * weighting by d_ρ(s)πᵢ(s,a) (1/4, 3/4 here) gives other numbers; not averaging the other agent's action
+   * (taking a₋ᵢ = 0) gives 1/2 in state 1.
+   */
   @Test
   void inpgStepIsMultiplicativeWeightsOnTheAdvantage() {
-    double eta = 1e-4;
-    List<Iterate> run = DoubleDynamics.run(D3.toDouble(), Algorithm.INPG, eta, 1, 0, t -> {});
-    DoubleEvaluation ev = DoubleEvaluation.of(D3.toDouble(), run.get(0).policy());
-    for (int i = 0; i < 3; i++) {
+    BigFraction z = BigFraction.ZERO;
+    BigFraction one = BigFraction.ONE;
+    BigFraction two = BigFraction.of(2);
+    // joint index, agent 0 fastest: 0 = (0,0), 1 = (1,0), 2 = (0,1), 3 = (1,1); both agents get the same reward
+    BigFraction[][][] r = {
+        {{z, z}, {one, one}, {one, one}, {two, two}},
+        {{one, one}, {one, one}, {one, one}, {BigFraction.of(5), BigFraction.of(5)}}};
+    BigFraction[][][] p = {
+        {{one, z}, {one, z}, {one, z}, {one, z}},
+        {{z, one}, {z, one}, {z, one}, {z, one}}};
+    org.mpgref.game.TabularMarkovGame g = org.mpgref.game.TabularMarkovGame.of("inpg-hand", new int[] {2, 2},
+        BigFraction.of(1, 2), new BigFraction[] {BigFraction.of(1, 4), BigFraction.of(3, 4)}, r, p);
+    List<Iterate> run = DoubleDynamics.run(g.toDouble(), Algorithm.INPG, Math.log(2) / 2, 1, 0, t -> {});
+    double[] better = {2.0 / 3, 4.0 / 5};
+    for (int i = 0; i < 2; i++) {
       for (int s = 0; s < 2; s++) {
-        double z = 0;
-        double[] w = new double[4];
-        for (int a = 0; a < 4; a++) {
-          w[a] = 0.25 * Math.exp(eta * ev.advantage(i, s, a) / 0.01);
-          z += w[a];
-        }
-        for (int a = 0; a < 4; a++) {
-          assertThat(run.get(1).policy().prob(i, s, a)).isCloseTo(w[a] / z, org.assertj.core.data.Offset.offset(1e-12));
-        }
+        assertThat(run.get(1).policy().prob(i, s, 1)).as("agent %d state %d", i, s)
+            .isCloseTo(better[s], org.assertj.core.data.Offset.offset(1e-14));
+        assertThat(run.get(1).policy().prob(i, s, 0)).as("agent %d state %d", i, s)
+            .isCloseTo(1 - better[s], org.assertj.core.data.Offset.offset(1e-14));
       }
     }
   }

@@ -34,7 +34,10 @@ class PmdStepSizeBoundsTest {
     BigInteger k = BigInteger.ONE.shiftLeft(2 * 55).divide(BigInteger.valueOf(32)).sqrt();
     assertThat(kl.value()).isEqualTo(BigFraction.of(k, BigInteger.ONE.shiftLeft(55)));
     assertThat(k.bitLength()).isEqualTo(53);
-    assertThat(kl.value().doubleValue()).isCloseTo(1 / (4 * Math.sqrt(2)), org.assertj.core.data.Offset.offset(1e-17));
+    // exactly the largest such dyadic: value² ≤ 1/32 < (value + 2^-55)², compared exactly (1/(4√2))² = 1/32
+    BigFraction ulp = BigFraction.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(55));
+    assertThat(kl.value().multiply(kl.value()).compareTo(BigFraction.of(1, 32))).isLessThanOrEqualTo(0);
+    assertThat(kl.value().add(ulp).multiply(kl.value().add(ulp)).compareTo(BigFraction.of(1, 32))).isPositive();
     assertThat(StepSizeBounds.projectedQAscentSufficientAscent(COORD, BigFraction.ONE, BigFraction.ONE))
         .isEqualTo(BigFraction.of(1, 4));
   }

@@ -217,8 +217,15 @@ class NashRegretKlTest {
     // the long run's regret is the exact Nash-Regret(64) rounded once to double (display): within one ulp of it, exactly
     assertThatExact(BigFraction.from(longRun.regret()).subtract(last.regret()).abs())
         .isLessThanOrEqualTo(BigFraction.from(Math.ulp(longRun.regret())));
-    double prior = last.linearTerm().doubleValue() + Math.sqrt(last.rootTermSquared().orElseThrow().doubleValue());
-    assertThat(longRun.aPrioriBound()).isCloseTo(prior, org.assertj.core.data.Offset.offset(1e-12));
+    // the displayed a-priori bound is L + √S rounded to double: with b its exact value and u = 4 ulp(b),
+    // (b − L − u)² ≤ S ≤ (b − L + u)², compared exactly (no double on the exact side)
+    BigFraction b = BigFraction.from(longRun.aPrioriBound());
+    BigFraction u = BigFraction.from(4 * Math.ulp(longRun.aPrioriBound()));
+    BigFraction root = b.subtract(last.linearTerm());
+    BigFraction s = last.rootTermSquared().orElseThrow();
+    assertThat(root.subtract(u).signum()).isPositive();
+    assertThatExact(root.subtract(u).multiply(root.subtract(u))).isLessThanOrEqualTo(s);
+    assertThatExact(s).isLessThanOrEqualTo(root.add(u).multiply(root.add(u)));
     assertThat(longRun.regret()).isLessThan(longRun.aPosterioriBound()).isLessThan(longRun.aPrioriBound());
   }
 
