@@ -11,9 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mpgref audit distancing}: the exact audit of the distancing-game experiments. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "Audit a paper's experiment exactly. Targets: distancing (Leonardos et al. 2022; Fox et al. 2022;"
-        + " Ding et al. 2022).",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
+        + " Ding et al. 2022).")
 final class AuditCommand implements Callable<Integer> {
   @Parameters(index = "0", defaultValue = "distancing", description = "what to audit: distancing (default)")
   String target = "distancing";

@@ -19,23 +19,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "best-response", mixinStandardHelpOptions = true,
     description = {"Exact best response of each agent (or one) to the others' policies, by exact policy iteration,"
         + " with its Bellman-optimality certificate re-checked exactly.",
-        "Lines: BR agent state action | VSTAR agent state value | CERTIFIED true|false"},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
+        "Lines: BR agent state action | VSTAR agent state value | CERTIFIED true|false"})
 final class BestResponseCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
-  String game = "";
-
-  @Parameters(index = "1", paramLabel = "POLICY", description = "policy file, - for stdin, or uniform")
-  String policy = "";
+  @Mixin
+  GameAndPolicy input = new GameAndPolicy();
 
   @Option(names = "--agent", paramLabel = "i", converter = Params.NonNegative.class,
       description = "only agent i, an index in 0..N-1")
   @Nullable Integer agent;
 
-  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
-      description = "N >= 1 for a catalog game (default: published; refused with a file)")
-  @Nullable Integer agents;
 
   @Mixin
   LimitOptions limits = new LimitOptions();
@@ -46,12 +38,12 @@ final class BestResponseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int digits = output.digits();
-    MarkovGame g = Inputs.game(game, agents);
+    MarkovGame g = input.game.load();
     Integer only = agent;
     if (only != null && (only < 0 || only >= g.agentCount())) {
       throw new IllegalArgumentException("--agent " + only + " is outside 0.." + (g.agentCount() - 1));
     }
-    Policy pi = Inputs.policy(policy, g);
+    Policy pi = input.policy(g);
     Evaluation ev = Evaluation.of(g, pi);
     List<BestResponse> brs = new ArrayList<>();
     for (int i = 0; i < g.agentCount(); i++) {

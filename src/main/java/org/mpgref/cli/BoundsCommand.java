@@ -41,16 +41,11 @@ import picocli.CommandLine.Parameters;
         "Lines: GAMMA | AGENTS | STATES | ACTIONSUM | ACTIONMAX | RHOMIN | REWARDMIN | REWARDMAX | REWARDHALFSPAN |"
             + " POTENTIAL | MISMATCH | MISMATCHBOUND | INPGFORMULA | INPGSTEP | PHIMAX | PMDSTEPEUCLID | PMDSTEPKLSQUARED |"
             + " PMDSTEPKL | PHIHALFSPAN | IPGSTEPNONDECREASING | IPGSTEPASCENT | QASCENTSTEPNONDECREASING |"
-            + " VISITATIONFLOOR | NASHREGRETSTEP (specs/cli.md)"},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
+            + " VISITATIONFLOOR | NASHREGRETSTEP (specs/cli.md)"})
 final class BoundsCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
-  String game = "";
+  @Mixin
+  GameArgument input = new GameArgument();
 
-  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
-      description = "N >= 1 for a catalog game (default: published; refused with a file)")
-  @Nullable Integer agents;
 
   @Mixin
   LimitOptions limits = new LimitOptions();
@@ -80,7 +75,7 @@ final class BoundsCommand implements Callable<Integer> {
   public Integer call() {
     int digits = output.digits();
     Expensive mode = expensive(expensive);
-    MarkovGame g = Inputs.game(game, agents);
+    MarkovGame g = input.load();
     TheoryBounds bounds = TheoryBounds.of(g, mode);
     String text = output.json ? Json.write(ResultsFormat.bounds(bounds, g, digits)) : tagged(bounds, digits);
     Main.context().out.print(text);

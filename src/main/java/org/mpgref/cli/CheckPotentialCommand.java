@@ -18,16 +18,12 @@ import picocli.CommandLine.Parameters;
         "Lines: MPG certified|not-an-mpg|no-counterexample | DEVIATORS count agents | TRIALS run informative |"
             + " CYCLESUM agentI agentJ state value | VERIFIED true|false | # plain-words description",
         "The deviating pair is drawn among the agents with at least two actions (DEVIATORS); a trial is informative"
-            + " when both deviations change the deviating agent's policy."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
+            + " when both deviations change the deviating agent's policy.",
+        "Here --agents defaults to 3 for distancing and routing."})
 final class CheckPotentialCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GAME", description = "catalog game (distancing, routing,"
-      + " potential-states-not-mpg, zero-sum-state-mpg), a game file, or - for stdin")
-  String game = "";
+  @Mixin
+  GameArgument input = new GameArgument();
 
-  @Option(names = "--agents", paramLabel = "N", description = "N for distancing or routing (default 3)")
-  @Nullable Integer agents;
 
   @Option(names = "--trials", paramLabel = "K", defaultValue = "20", description = "random 4-cycles to try, 1.."
       + PotentialCheck.MAX_TRIALS + " (default 20)")
@@ -48,11 +44,7 @@ final class CheckPotentialCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--trials: " + trials + " must be between 1 and "
           + PotentialCheck.MAX_TRIALS);
     }
-    @Nullable Integer n = agents;
-    if (n == null && Catalog.contains(game) && Catalog.takesAgents(game)) {
-      n = 3;
-    }
-    MarkovGame g = Inputs.game(game, n);
+    MarkovGame g = input.load(3);
     PotentialCheck.Result r = PotentialCheck.check(g, trials, seed);
     boolean ok = true;
     String text;

@@ -24,7 +24,6 @@ import picocli.CommandLine.Parameters;
         "  table  mpgref-game/1 as an explicit table (every joint action enumerated; refused above the dense size"
             + " limit)",
         "  nfg    Gambit strategic form (payoff version) of one state's stage game (--state S when |S| > 1)"},
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class ConvertCommand implements Callable<Integer> {
   /** A target form of {@code convert}. */
@@ -50,8 +49,8 @@ final class ConvertCommand implements Callable<Integer> {
     return m;
   }
 
-  @Parameters(index = "0", paramLabel = "IN", description = "catalog name, game file, or - for stdin")
-  String in = "";
+  @Mixin
+  GameArgument input = new GameArgument();
 
   @Option(names = "--to", paramLabel = "FORM", required = true, description = "json, table or nfg")
   String to = "";
@@ -60,9 +59,6 @@ final class ConvertCommand implements Callable<Integer> {
       + " of stdout (checked writable before any work, written atomically; - for stdout)")
   @Nullable String out;
 
-  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
-      description = "N >= 1 for a catalog game (default: published; refused with a file)")
-  @Nullable Integer agents;
 
   @Mixin
   LimitOptions limits = new LimitOptions();
@@ -102,7 +98,7 @@ final class ConvertCommand implements Callable<Integer> {
     if (sp != null) {
       Params.requires(sp, "--state", "nfg".equals(to), "--to nfg");
     }
-    MarkovGame g = Inputs.game(in, agents);
+    MarkovGame g = input.load();
     if ("nfg".equals(to) && state == null && g.stateCount() > 1) {
       throw new IllegalArgumentException("--to nfg exports one state's stage game: give --state S (an index in 0.."
           + (g.stateCount() - 1) + " or a state label); " + g.name() + " has " + g.stateCount() + " states");

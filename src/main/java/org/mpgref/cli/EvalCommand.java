@@ -20,20 +20,11 @@ import picocli.CommandLine.Parameters;
         + " the game declares a stage potential, Phi(s) and Phi(rho).",
         "Lines: V agent state value | VRHO agent value | QBAR agent state action value |"
             + " ADV agent state action value | D state value | PHI state value | PHIRHO value"},
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
 final class EvalCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GAME", description = "game file (mpgref-game/1), - for stdin, or a catalog"
-      + " name: distancing, routing, potential-states-not-mpg, zero-sum-state-mpg")
-  String game = "";
+  @Mixin
+  GameAndPolicy input = new GameAndPolicy();
 
-  @Parameters(index = "1", paramLabel = "POLICY", description = "policy file (mpgref-policy/1), - for stdin, or"
-      + " uniform")
-  String policy = "";
-
-  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
-      description = "N >= 1 for a catalog game (default: published; refused with a file)")
-  @Nullable Integer agents;
 
   @Mixin
   LimitOptions limits = new LimitOptions();
@@ -44,8 +35,8 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int digits = output.digits();
-    MarkovGame g = Inputs.game(game, agents);
-    Policy pi = Inputs.policy(policy, g);
+    MarkovGame g = input.game.load();
+    Policy pi = input.policy(g);
     Evaluation ev = Evaluation.of(g, pi);
     String text;
     if (output.json) {

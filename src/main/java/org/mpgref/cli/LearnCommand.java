@@ -65,9 +65,7 @@ import picocli.CommandLine.Spec;
             + " the default step; an irrational eta_KL is rounded down to a 53-bit rational.",
         "Lines: ETA given|pmd-euclidean|pmd-kl|pmd-euclidean-rounded-down|pmd-kl-rounded-down value | ITERATIONS t |"
             + " STOPPED iterations|l1|fixed-point|size|time | NASHGAP value | NASHCONV value | CERTIFIED true|false |"
-            + " OUT file  (the final iterate's exact gaps; a double iterate is first put exactly on the simplex)"},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
+            + " OUT file  (the final iterate's exact gaps; a double iterate is first put exactly on the simplex)"})
 final class LearnCommand implements Callable<Integer> {
   /** Largest number of iterations accepted. */
   static final int MAX_ITERATIONS = 1_000_000;
@@ -79,8 +77,8 @@ final class LearnCommand implements Callable<Integer> {
    */
   static final long MAX_TRAJECTORY_NUMBERS = 1_000_000L;
 
-  @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
-  String game = "";
+  @Mixin
+  GameArgument input = new GameArgument();
 
 
   @Option(names = "--algorithm", paramLabel = "A", required = true, description = "ipg, q-ascent, inpg, pmd-euclid"
@@ -113,9 +111,6 @@ final class LearnCommand implements Callable<Integer> {
       + " stdout, which then carries only the trajectory")
   String out = "";
 
-  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
-      description = "N >= 1 for a catalog game (default: published)")
-  @Nullable Integer agents;
 
   @Mixin
   LimitOptions limits = new LimitOptions();
@@ -252,11 +247,11 @@ final class LearnCommand implements Callable<Integer> {
   }
 
   private Integer work(int digits, Algorithm alg, @Nullable BigFraction given, BigFraction stop, String noExact) {
-    MarkovGame g = Inputs.game(game, agents);
+    MarkovGame g = input.load();
     if (!exact) {
       Optional<String> twin = DoubleTwinCheck.problem(g instanceof CatalogGame ? ((CatalogGame) g).game() : g);
       if (twin.isPresent()) {
-        throw new IllegalArgumentException(Inputs.sourceName(game) + ": " + twin.get() + ", so the game has no double twin; "
+        throw new IllegalArgumentException(Inputs.sourceName(input.game) + ": " + twin.get() + ", so the game has no double twin; "
             + noExact);
       }
     }

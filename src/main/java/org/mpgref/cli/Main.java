@@ -13,6 +13,7 @@ import org.mpgref.limits.CancelledException;
 import org.mpgref.limits.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code mpgref} command line (specs/cli.md). Commands: {@code eval}, {@code best-response}, {@code nash-gap},
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
  * what was certified before the deadline is kept: {@code learn} writes the completed iterates, {@code audit} has
  * printed the completed sections, the other commands print nothing).
  */
-@Command(name = "mpgref", mixinStandardHelpOptions = true, version = "mpgref 0.1.0",
+@Command(name = "mpgref", mixinStandardHelpOptions = true, version = "mpgref 0.1.0", scope = ScopeType.INHERIT,
     description = "Exact reference implementation of independent learning in Markov potential games.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED},

@@ -25,15 +25,10 @@ import picocli.CommandLine.Parameters;
             + " 10^-K (K = --round-digits) and put exactly on the simplex (largest entry adjusted), and the exact"
             + " gaps of that rounded policy are reported with its exact L1 distance from the input.",
         "Lines: [ROUNDED K | L1 distance] BR agent state action | GAP agent state value | GAPRHO agent value |"
-            + " NASHGAP value | NASHCONV value | MAXSTATEGAP value | CERTIFIED true|false"},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL, Main.EXIT_STOPPED})
+            + " NASHGAP value | NASHCONV value | MAXSTATEGAP value | CERTIFIED true|false"})
 final class NashGapCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GAME", description = "game file, - for stdin, or a catalog name")
-  String game = "";
-
-  @Parameters(index = "1", paramLabel = "POLICY", description = "policy file, - for stdin, or uniform")
-  String policy = "";
+  @Mixin
+  GameAndPolicy input = new GameAndPolicy();
 
   @Option(names = "--certify", description = "read POLICY as floating, round it onto the simplex and certify the"
       + " rounded policy's exact gap")
@@ -47,9 +42,6 @@ final class NashGapCommand implements Callable<Integer> {
   @Spec
   @Nullable CommandSpec spec;
 
-  @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
-      description = "N >= 1 for a catalog game (default: published; refused with a file)")
-  @Nullable Integer agents;
 
   @Mixin
   LimitOptions limits = new LimitOptions();
@@ -65,16 +57,16 @@ final class NashGapCommand implements Callable<Integer> {
       Params.requires(sp, "--round-digits", certify, "--certify");
     }
     Params.range("--round-digits", roundDigits, 1, PolicyRounding.MAX_DIGITS);
-    MarkovGame g = Inputs.game(game, agents);
+    MarkovGame g = input.game.load();
     PolicyRounding.@Nullable Rounded rounded = null;
     Policy pi;
     if (certify) {
-      DoublePolicy floating = "uniform".equals(policy) ? Policy.uniform(g).toDouble()
-          : PolicyFormat.readDouble(Inputs.json(policy), g, Inputs.sourceName(policy));
+      DoublePolicy floating = "uniform".equals(input.policy) ? Policy.uniform(g).toDouble()
+          : PolicyFormat.readDouble(Inputs.json(input.policy), g, Inputs.sourceName(input.policy));
       rounded = PolicyRounding.toDecimalGrid(floating, roundDigits);
       pi = rounded.policy();
     } else {
-      pi = Inputs.policy(policy, g);
+      pi = input.policy(g);
     }
     NashGap gaps = NashGap.of(g, pi);
     boolean ok = gaps.verify();

@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
         "Ops: load, eval, nash-gap, best-response, check-potential, unload, ping, shutdown.",
         "Every request is bounded: line length, field types and ranges, work, time, and a memory budget for loaded"
             + " games; a request that fails gets {\"ok\": false, \"error\": ...} and the server keeps serving."},
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {Main.EXIT_OK, Main.EXIT_BAD_INPUT, Main.EXIT_INTERNAL})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--request-seconds", paramLabel = "S", defaultValue = "10",
