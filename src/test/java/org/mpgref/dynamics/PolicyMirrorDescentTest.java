@@ -18,6 +18,7 @@ import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.Policy;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.HandGames;
+import org.mpgref.testkit.Gens;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
 
@@ -141,12 +142,13 @@ class PolicyMirrorDescentTest {
   @Test
   void klStepIsTheNormalisedMultiplicativeUpdate() {
     Seeds.property("pmdKlMultiplicative", 4102L, 80)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          int etaHundredths = 1 + (int) Math.floorMod(seed, 100L); // η = 0.01..1
-          TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
+        .forAll(Gens.withPolicy(Gens.identicalInterest(3, 3, 3)), integers().between(1, 100)) // η = 0.01..1
+        .checkAssert((gp, etaHundredths) -> {
+          TabularMarkovGame game = gp.game();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           DoubleMarkovGame dg = game.toDouble();
-          Policy start = RandomGames.policy(game, RandomGames.rng(~seed));
+          Policy start = gp.policy();
           double eta = etaHundredths / 100.0;
           DoubleEvaluation ev = DoubleEvaluation.of(dg, start.toDouble());
           DoublePolicy next = PolicyMirrorDescent.doubleStep(ev, Algorithm.PMD_KL, eta);
@@ -188,12 +190,14 @@ class PolicyMirrorDescentTest {
   @Test
   void doubleRunsStayOnTheSimplex() {
     Seeds.property("pmdRunsOnSimplex", 4103L, 30)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
+        .forAll(Gens.withPolicy(Gens.identicalInterest(3, 3, 3)))
+        .checkAssert(gp -> {
+          TabularMarkovGame game = gp.game();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           for (Algorithm map : new Algorithm[] {Algorithm.PMD_EUCLIDEAN, Algorithm.PMD_KL}) {
-            List<DoublePolicy> run = PolicyMirrorDescent.runDouble(game.toDouble(),
-                RandomGames.mixedOrPurePolicy(game, RandomGames.rng(seed + 1)).toDouble(), map, 0.05, 20);
+            List<DoublePolicy> run = PolicyMirrorDescent.runDouble(game.toDouble(), gp.policy().toDouble(), map, 0.05,
+                20);
             assertThat(run).hasSize(21);
             for (DoublePolicy p : run) {
               Policy.ofDoublePolicy(p); // exact: every row non-negative and summing to exactly 1 after closing

@@ -2,39 +2,35 @@ package org.mpgref.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mpgref.testkit.ExactAssertions.assertThatExact;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.mpgref.game.Policy;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.testkit.JointEnumeration;
-import org.mpgref.testkit.RandomGames;
+import org.mpgref.testkit.Gens;
 import org.mpgref.testkit.Seeds;
 
 /**
- * Seeded properties of exact policy evaluation on small random games (1–3 states, 2–3 agents, 2–3 actions), each
+ * Seeded properties of exact policy evaluation on small random games (1–3 states, 1–3 agents, 1–3 actions), each
  * checked with BigFraction equality against an independent oracle ({@link JointEnumeration}, which enumerates joint
  * actions through the game's per-joint-action queries): the Bellman equation for V, the definition of Q̄ and its
- * consistency with V, and the discounted visitation distribution. QuickTheories draws (S, N, max |A|, seed) and
- * shrinks the sizes toward the smallest failing game.
+ * consistency with V, and the discounted visitation distribution. The games and policies come from {@link Gens}
+ * (sizes, then small integer weights and numerators), so a failure shrinks to a small rational game.
  */
 class EvaluationPropertiesTest {
   private static final int EXAMPLES = 100;
-
-  private static Policy policyFor(TabularMarkovGame game, long seed) {
-    return RandomGames.mixedOrPurePolicy(game, RandomGames.rng(~seed));
-  }
 
   /** V_i(s) = r_{i,π}(s) + γ Σ_{s'} P_π(s'|s) V_i(s') exactly, with r_{i,π} and P_π from joint-action enumeration. */
   @Test
   void bellmanIdentity() {
     Seeds.property("bellmanIdentity", 1001L, EXAMPLES)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.anyGame(states, agents, actions, seed);
-          Policy policy = policyFor(game, seed);
+        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .checkAssert(gp -> {
+          TabularMarkovGame game = gp.game();
+          Policy policy = gp.policy();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           Evaluation ev = Evaluation.of(game, policy);
           BigFraction gamma = game.discount();
           for (int s = 0; s < states; s++) {
@@ -70,10 +66,12 @@ class EvaluationPropertiesTest {
   @Test
   void qBarConsistency() {
     Seeds.property("qBarConsistency", 1002L, EXAMPLES)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.anyGame(states, agents, actions, seed);
-          Policy policy = policyFor(game, seed);
+        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .checkAssert(gp -> {
+          TabularMarkovGame game = gp.game();
+          Policy policy = gp.policy();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           Evaluation ev = Evaluation.of(game, policy);
           for (int i = 0; i < agents; i++) {
             BigFraction[] v = ev.values(i);
@@ -104,10 +102,12 @@ class EvaluationPropertiesTest {
   @Test
   void visitationIsDiscountedOccupancy() {
     Seeds.property("visitation", 1003L, EXAMPLES)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.anyGame(states, agents, actions, seed);
-          Policy policy = policyFor(game, seed);
+        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .checkAssert(gp -> {
+          TabularMarkovGame game = gp.game();
+          Policy policy = gp.policy();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           Evaluation ev = Evaluation.of(game, policy);
           BigFraction gamma = game.discount();
           BigFraction oneMinusGamma = BigFraction.ONE.subtract(gamma);

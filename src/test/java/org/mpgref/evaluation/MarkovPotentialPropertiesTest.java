@@ -14,6 +14,7 @@ import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
+import org.mpgref.testkit.Gens;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
 
@@ -37,9 +38,10 @@ class MarkovPotentialPropertiesTest {
   @Test
   void bestResponseDynamicsReachesNashInEveryState() {
     Seeds.property("bestResponseDynamics", 3001L, 60)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
+        .forAll(Gens.identicalInterest(3, 3, 3).assuming(g -> g.agentCount() >= 2), longs().all())
+        .checkAssert((game, seed) -> {
+          int states = game.stateCount();
+          int agents = game.agentCount();
           UniformRandomProvider r = RandomGames.rng(~seed);
           Policy pi = Policy.pure(game, RandomGames.pureActions(game, r));
           long purePolicies = 1;
@@ -102,9 +104,10 @@ class MarkovPotentialPropertiesTest {
   @Test
   void potentialDifferencesEqualValueDifferences() {
     Seeds.property("mpgIdentity", 3002L, 100)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
+        .forAll(Gens.identicalInterest(3, 3, 3).assuming(g -> g.agentCount() >= 2), longs().all())
+        .checkAssert((game, seed) -> {
+          int states = game.stateCount();
+          int agents = game.agentCount();
           assertThat(game.potential()).isPresent();
           assertThat(game.potential().orElseThrow().condition()).isIn(
               StagePotential.Condition.IDENTICAL_INTEREST,

@@ -2,8 +2,6 @@ package org.mpgref.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mpgref.testkit.ExactAssertions.assertThatExact;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -12,7 +10,7 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
 import org.mpgref.game.TabularMarkovGame;
-import org.mpgref.testkit.RandomGames;
+import org.mpgref.testkit.Gens;
 import org.mpgref.testkit.Seeds;
 
 /**
@@ -26,10 +24,12 @@ class NashGapPropertiesTest {
   @Test
   void gapsAreNonNegativeAndCertified() {
     Seeds.property("nashGapCertified", 2001L, 100)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.anyGame(states, agents, actions, seed);
-          Policy policy = RandomGames.mixedOrPurePolicy(game, RandomGames.rng(~seed));
+        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .checkAssert(gp -> {
+          TabularMarkovGame game = gp.game();
+          Policy policy = gp.policy();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           NashGap gaps = NashGap.of(game, policy);
           assertThat(gaps.verify()).as("certificates in %s", game.name()).isTrue();
           BigFraction max = BigFraction.ZERO;
@@ -63,10 +63,12 @@ class NashGapPropertiesTest {
   @Test
   void bestResponseMatchesBruteForce() {
     Seeds.property("bestResponseBruteForce", 2002L, 60)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.anyGame(states, agents, actions, seed);
-          Policy policy = RandomGames.mixedOrPurePolicy(game, RandomGames.rng(~seed));
+        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .checkAssert(gp -> {
+          TabularMarkovGame game = gp.game();
+          Policy policy = gp.policy();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           Evaluation ev = Evaluation.of(game, policy);
           for (int i = 0; i < agents; i++) {
             BestResponse br = BestResponse.of(ev, i);

@@ -1,0 +1,144 @@
+package org.mpgref.testkit;
+
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.Arrays;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.mpgref.game.MarkovGame;
+import org.mpgref.game.Policy;
+import org.mpgref.game.StagePotential;
+import org.mpgref.game.TabularMarkovGame;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
+
+/**
+ * QuickTheories generators of small exact tabular games built only from shrinkable integer parts, so that a failing
+ * property shrinks to a small rational game rather than to another seed. Drawn in this order: the sizes (states,
+ * agents, |A_i| per agent), then γ = n/d with d ∈ 1..10 and n ∈ 0..d−1, ρ and every P(·|s,a) as integer weights
+ * w ∈ 0..4 normalised exactly (an all-zero row becomes the point mass on state 0), and rewards p/q with
+ * p ∈ −10..10 and q ∈ 1..6. Every part shrinks towards its lower end (fewer states, agents and actions, γ = 0,
+ * point masses on state 0, reward −10/1).
+ */
+public final class Gens {
+  private Gens() {}
+
+  /** A game with its generated parts, for display of a shrunk counterexample. */
+  private static String describe(TabularMarkovGame g) {
+    return g.name();
+  }
+
+  /**
+   * Arbitrary games (each agent's rewards drawn separately).
+   *
+   * @param maxStates largest |S| (≥ 1)
+   * @param maxAgents largest N (≥ 1)
+   * @param maxActions largest |A_i| (≥ 1)
+   * @return the generator
+   */
+  public static Gen<TabularMarkovGame> games(int maxStates, int maxAgents, int maxActions) {
+    Gen<TabularMarkovGame> g = in -> build(in, maxStates, maxAgents, maxActions, false);
+    return g.describedAs(Gens::describe);
+  }
+
+  /**
+   * Identical-interest games r_i = φ for every agent, declared {@link StagePotential.Condition#IDENTICAL_INTEREST}
+   * (exact Markov potential games).
+   *
+   * @param maxStates largest |S|
+   * @param maxAgents largest N
+   * @param maxActions largest |A_i|
+   * @return the generator
+   */
+  public static Gen<TabularMarkovGame> identicalInterest(int maxStates, int maxAgents, int maxActions) {
+    Gen<TabularMarkovGame> g = in -> build(in, maxStates, maxAgents, maxActions, true);
+    return g.describedAs(Gens::describe);
+  }
+
+  /**
+   * A game together with a policy of it, whose rows are integer weights 0..4 normalised exactly (all zero: pure on
+   * action 0), so the policy shrinks too.
+   *
+   * @param games the game generator
+   * @return the generator of (game, policy)
+   */
+  public static Gen<GameAndPolicy> withPolicy(Gen<TabularMarkovGame> games) {
+    Gen<GameAndPolicy> g = in -> {
+      TabularMarkovGame game = games.generate(in);
+      return new GameAndPolicy(game, policy(in, game));
+    };
+    return g.describedAs(gp -> gp.game().name() + " pi=" + gp.policy());
+  }
+
+  /**
+   * A game and a policy of it.
+   *
+   * @param game the game
+   * @param policy the policy
+   */
+  public record GameAndPolicy(TabularMarkovGame game, Policy policy) {}
+
+  private static int draw(RandomnessSource in, int lo, int hi) {
+    return integers().between(lo, hi).generate(in);
+  }
+
+  private static BigFraction[] weights(RandomnessSource in, int n) {
+    int[] w = new int[n];
+    int sum = 0;
+    for (int k = 0; k < n; k++) {
+      w[k] = draw(in, 0, 4);
+      sum += w[k];
+    }
+    BigFraction[] row = new BigFraction[n];
+    for (int k = 0; k < n; k++) {
+      row[k] = sum == 0 ? (k == 0 ? BigFraction.ONE : BigFraction.ZERO) : BigFraction.of(w[k], sum);
+    }
+    return row;
+  }
+
+  private static Policy policy(RandomnessSource in, MarkovGame game) {
+    BigFraction[][][] p = new BigFraction[game.agentCount()][game.stateCount()][];
+    for (int i = 0; i < p.length; i++) {
+      for (int s = 0; s < p[i].length; s++) {
+        p[i][s] = weights(in, game.actionCount(i));
+      }
+    }
+    return Policy.of(p);
+  }
+
+  private static TabularMarkovGame build(RandomnessSource in, int maxStates, int maxAgents, int maxActions,
+      boolean identical) {
+    int states = draw(in, 1, maxStates);
+    int agents = draw(in, 1, maxAgents);
+    int[] counts = new int[agents];
+    for (int i = 0; i < agents; i++) {
+      counts[i] = draw(in, 1, maxActions);
+    }
+    int joint = RandomGames.jointCount(counts);
+    int d = draw(in, 1, 10);
+    BigFraction gamma = BigFraction.of(draw(in, 0, d - 1), d);
+    BigFraction[] rho = weights(in, states);
+    BigFraction[][] phi = new BigFraction[states][joint];
+    BigFraction[][][] rewards = new BigFraction[states][joint][agents];
+    BigFraction[][][] transitions = new BigFraction[states][joint][];
+    for (int s = 0; s < states; s++) {
+      for (int j = 0; j < joint; j++) {
+        if (identical) {
+          phi[s][j] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
+          Arrays.fill(rewards[s][j], phi[s][j]);
+        } else {
+          for (int i = 0; i < agents; i++) {
+            rewards[s][j][i] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
+          }
+        }
+        transitions[s][j] = weights(in, states);
+      }
+    }
+    String name = (identical ? "gens-identical" : "gens") + "(S=" + states + ", A=" + Arrays.toString(counts)
+        + ", gamma=" + gamma + ", rho=" + Arrays.toString(rho) + ", r=" + Arrays.deepToString(rewards) + ", P="
+        + Arrays.deepToString(transitions) + ")";
+    return identical
+        ? TabularMarkovGame.withPotential(name, counts, gamma, rho, rewards, transitions, phi,
+            StagePotential.Condition.IDENTICAL_INTEREST)
+        : TabularMarkovGame.of(name, counts, gamma, rho, rewards, transitions);
+  }
+}
