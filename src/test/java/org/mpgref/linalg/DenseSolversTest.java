@@ -84,6 +84,7 @@ class DenseSolversTest {
     assertThatThrownBy(() -> ExactLinearSolver.solve(exact(new double[][] {{1, 0}, {0}}), exact(new double[][] {{1},
         {1}}))).isInstanceOf(IllegalArgumentException.class).hasMessage("row 1 of A or B has the wrong length");
     assertThat(ExactLinearSolver.solve(new BigFraction[0][], new BigFraction[0][])).isEmpty();
+    assertThat(DoubleLinearSolver.solve(new double[0][], new double[0][])).isEmpty();
   }
 
   /** Rational entries with negative and different denominators are brought to one integer row exactly. */

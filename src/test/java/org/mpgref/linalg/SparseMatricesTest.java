@@ -158,6 +158,9 @@ class SparseMatricesTest {
     }
     SparseMatrix m = b.build();
     DoubleSparseMatrix dm = d.build();
+    // adding a zero still returns the builder
+    assertThat(new SparseMatrix.Builder(1).add(0, Z).add(0, f(1, 2)).endRow().build().get(0, 0)).isEqualTo(f(1, 2));
+    assertThat(new DoubleSparseMatrix.Builder(1).add(0, 0.0).add(0, 0.5).endRow().build().get(0, 0)).isEqualTo(0.5);
     assertThat(m.nonZeros()).isEqualTo(n * n / 2);
     assertThat(dm.nonZeros()).isEqualTo(n * n / 2);
     for (int r = 0; r < n; r++) {
