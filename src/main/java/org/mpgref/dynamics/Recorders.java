@@ -32,6 +32,10 @@ public final class Recorders {
       double[] v = new double[n];
       for (int i = 0; i < n; i++) {
         v[i] = keep.contains(Figure.VALUES) ? current.valueAtInitial(i) : Double.NaN;
+        if (keep.contains(Figure.NASH_GAP) && !Double.isFinite(current.valueAtInitial(i))) {
+          // the best responses' tie tolerance would overflow too: name the cause, not the tolerance
+          throw notFinite(t);
+        }
       }
       double gap = keep.contains(Figure.NASH_GAP) ? current.nashGap() : Double.NaN;
       double phi = keep.contains(Figure.POTENTIAL) ? current.potentialAtInitial() : Double.NaN;
@@ -82,9 +86,13 @@ public final class Recorders {
       ok &= Arrays.stream(it.values()).allMatch(Double::isFinite);
     }
     if (!ok) {
-      throw new IllegalArgumentException("iteration " + it.t() + ": the double evaluation is not finite (values or"
-          + " Nash gap overflow double); the game's numbers are too large for a double run; use an exact run");
+      throw notFinite(it.t());
     }
+  }
+
+  private static IllegalArgumentException notFinite(int t) {
+    return new IllegalArgumentException("iteration " + t + ": the double evaluation is not finite (values or"
+        + " Nash gap overflow double); the game's numbers are too large for a double run; use an exact run");
   }
 
   /**

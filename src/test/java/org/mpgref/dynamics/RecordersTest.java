@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,19 @@ class RecordersTest {
     assertThatThrownBy(() -> record(EnumSet.of(Figure.VALUES))).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("iteration 0: the double evaluation is not finite (values or Nash gap overflow double); the"
             + " game's numbers are too large for a double run; use an exact run");
+  }
+
+  /**
+   * With the Nash gap kept (as in every default run) the overflow is named as such, before the best responses would
+   * fail on an infinite tie tolerance.
+   */
+  @Test
+  void overflowingValuesAreNamedWhenOnlyTheGapIsKept() {
+    for (Set<Figure> kept : List.of(EnumSet.of(Figure.NASH_GAP), EnumSet.allOf(Figure.class))) {
+      assertThatThrownBy(() -> record(kept)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("iteration 0: the double evaluation is not finite (values or Nash gap overflow double); the"
+              + " game's numbers are too large for a double run; use an exact run");
+    }
   }
 
   /** The check itself on records made by hand: each figure is checked only when kept. */
