@@ -13,7 +13,6 @@ import org.mpgref.io.ResultsFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mpgref best-response GAME POLICY [--agent i]}: exact best responses with their certificate. */
 @Command(name = "best-response", mixinStandardHelpOptions = true,

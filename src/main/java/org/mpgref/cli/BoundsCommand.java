@@ -1,22 +1,15 @@
 package org.mpgref.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.numbers.fraction.BigFraction;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.io.Json;
 import org.mpgref.io.ResultsFormat;
-import org.mpgref.theory.Constant;
 import org.mpgref.theory.TheoryBounds;
 import org.mpgref.theory.TheoryBounds.Expensive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code mpgref bounds GAME}: the theory constants of a game ("bounds as code", computed by
@@ -85,15 +78,6 @@ final class BoundsCommand implements Callable<Integer> {
 
   /** TAG qualifiers... value-or-status, then '# TAG source: ...' and, if any, '# TAG note: ...'. */
   private static String tagged(TheoryBounds bounds, int digits) {
-    Tagged t = new Tagged(digits);
-    for (Constant c : bounds.constants()) {
-      List<Object> fields = new ArrayList<>(c.qualifiers());
-      Optional<BigFraction> v = c.value();
-      fields.add(v.isPresent() ? v.get() : c.status().word());
-      t.line(c.tag(), fields.toArray());
-      t.comment(c.tag() + " source: " + c.source());
-      c.note().ifPresent(n -> t.comment(c.tag() + " note: " + n));
-    }
-    return t.toString();
+    return new Tagged(digits).result(ResultsFormat.boundsResult(bounds)).toString();
   }
 }

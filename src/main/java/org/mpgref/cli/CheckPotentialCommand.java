@@ -1,8 +1,6 @@
 package org.mpgref.cli;
 
 import java.util.concurrent.Callable;
-import org.checkerframework.checker.nullness.qual.Nullable;
-import org.mpgref.catalog.Catalog;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.io.Json;
 import org.mpgref.io.ResultsFormat;
@@ -10,7 +8,6 @@ import org.mpgref.potential.PotentialCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mpgref check-potential GAME}: MPG certificate or exact counterexample. */
 @Command(name = "check-potential", mixinStandardHelpOptions = true,

@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mpgref convert IN --to json|table|nfg}: a game in another form. */
 @Command(name = "convert", mixinStandardHelpOptions = true,

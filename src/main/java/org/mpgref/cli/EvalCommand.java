@@ -3,7 +3,6 @@ package org.mpgref.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
@@ -12,7 +11,6 @@ import org.mpgref.io.ResultsFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mpgref eval GAME POLICY}: V, V(ρ), Q̄, Ā, d and Φ of a policy, exactly. */
 @Command(name = "eval", mixinStandardHelpOptions = true,

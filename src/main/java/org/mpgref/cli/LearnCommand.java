@@ -42,7 +42,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -111,6 +110,11 @@ final class LearnCommand implements Callable<Integer> {
       + " stdout, which then carries only the trajectory")
   String out = "";
 
+
+  @Option(names = "--start", paramLabel = "POLICY", description = "start the dynamics from this policy"
+      + " (mpgref-policy/1, exact as eval's POLICY; - for stdin) instead of the uniform policy; a double run starts"
+      + " from its nearest doubles; inpg and pmd-kl need every entry > 0")
+  @Nullable String start;
 
   @Mixin
   LimitOptions limits = new LimitOptions();
@@ -273,6 +277,7 @@ final class LearnCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the default step " + chosen.rule() + " = "
           + DoubleTwinCheck.magnitude(step) + " underflows to 0 in double; " + noExact);
     }
+    Policy startPolicy = startPolicy(g, alg);
     Main.Context c = Main.context();
     int every = Math.max(1, iterations / 10);
     ArrayNode records = Json.nodes().arrayNode();
@@ -296,7 +301,7 @@ final class LearnCommand implements Callable<Integer> {
       };
       @Nullable Run<ExactIterate> run = null;
       try {
-        run = ExactDynamics.run(g, Policy.uniform(g), alg, step, iterations, maxDenominatorDigits, sink);
+        run = ExactDynamics.run(g, startPolicy, alg, step, iterations, maxDenominatorDigits, sink);
       } catch (CancelledException e) {
         cancelled = e;
       }
@@ -331,7 +336,8 @@ final class LearnCommand implements Callable<Integer> {
       @Nullable Run<Iterate> run = null;
       try {
         DoubleMarkovGame dg = g.toDouble();
-        run = DoubleDynamics.run(dg, alg.doubleRule(step.doubleValue()), DoublePolicy.uniform(dg), iterations, stopD,
+        DoublePolicy first = start == null ? DoublePolicy.uniform(dg) : startPolicy.toDouble();
+        run = DoubleDynamics.run(dg, alg.doubleRule(step.doubleValue()), first, iterations, stopD,
             Listener.of(its::add, progress));
       } catch (CancelledException e) {
         cancelled = e;
@@ -373,7 +379,13 @@ final class LearnCommand implements Callable<Integer> {
     } else {
       run.put("maxDenominatorDigits", maxDenominatorDigits);
     }
-    run.put("start", "uniform");
+    @Nullable String from = start;
+    if (from == null) {
+      run.put("start", "uniform");
+    } else {
+      run.put("start", "policy");
+      run.put("startFile", Inputs.sourceName(from));
+    }
     run.put("stoppedBy", stoppedBy);
     history.set("run", run);
     history.set("records", records);
@@ -428,6 +440,40 @@ final class LearnCommand implements Callable<Integer> {
     c.out.print(text);
     c.out.flush();
     return ok ? 0 : 1;
+  }
+
+  /**
+   * The start policy: uniform without {@code --start}, else the given policy, which must fit the game; the softmax
+   * rules (inpg, pmd-kl) keep finite logits θ = log π, so their start must have every entry &gt; 0 (in a double run,
+   * also after rounding to double).
+   */
+  private Policy startPolicy(MarkovGame g, Algorithm alg) {
+    @Nullable String from = start;
+    if (from == null) {
+      return Policy.uniform(g);
+    }
+    Policy p;
+    try {
+      p = Inputs.policy(from, g);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--start: " + e.getMessage(), e);
+    }
+    if (alg == Algorithm.INPG || alg == Algorithm.PMD_KL) {
+      DoublePolicy d = p.toDouble();
+      for (int i = 0; i < g.agentCount(); i++) {
+        for (int s = 0; s < g.stateCount(); s++) {
+          for (int a = 0; a < g.actionCount(i); a++) {
+            if (!(d.prob(i, s, a) > 0)) {
+              throw new IllegalArgumentException("--start " + Inputs.sourceName(from) + ": " + alg.cliName()
+                  + " keeps finite logits theta = log pi, so every start entry must be > 0 (in double), but agent "
+                  + g.agentLabel(i) + ", state " + g.stateLabel(s) + ", action " + g.actionLabel(i, a) + " has "
+                  + (p.prob(i, s, a).signum() == 0 ? "0" : "a probability that rounds to 0 in double"));
+            }
+          }
+        }
+      }
+    }
+    return p;
   }
 
   private static <T> T requireNonNull(@Nullable T x) {

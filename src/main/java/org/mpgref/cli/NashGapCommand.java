@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mpgref nash-gap GAME POLICY [--certify]}: exact Nash gaps, optionally of a rounded floating policy. */
 @Command(name = "nash-gap", mixinStandardHelpOptions = true,

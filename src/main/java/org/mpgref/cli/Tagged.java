@@ -1,8 +1,12 @@
 package org.mpgref.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.io.ExactNumbers;
+import org.mpgref.io.Result;
 import org.mpgref.io.Text;
 
 /**
@@ -47,6 +51,22 @@ final class Tagged {
   Tagged comment(String text) {
     for (String l : text.split("\n", -1)) {
       b.append("# ").append(Text.escape(l)).append('\n');
+    }
+    return this;
+  }
+
+  /**
+   * Renders a {@link Result}: per entry {@code TAG qualifiers... value-or-text}, then {@code # TAG source: ...} and
+   * {@code # TAG note: ...} where present.
+   */
+  Tagged result(Result r) {
+    for (Result.Entry e : r.entries()) {
+      List<Object> fields = new ArrayList<>(e.qualifiers());
+      Optional<BigFraction> v = e.exact();
+      fields.add(v.isPresent() ? v.get() : e.text().orElse(""));
+      line(e.tag(), fields.toArray());
+      e.source().ifPresent(x -> comment(e.tag() + " source: " + x));
+      e.note().ifPresent(x -> comment(e.tag() + " note: " + x));
     }
     return this;
   }

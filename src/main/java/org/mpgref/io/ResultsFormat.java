@@ -245,22 +245,53 @@ public final class ResultsFormat {
    */
   public static ObjectNode bounds(TheoryBounds bounds, MarkovGame game, int digits) {
     ObjectNode root = start("bounds", game);
-    ArrayNode constants = root.putArray("constants");
+    root.set("constants", entries(boundsResult(bounds), digits));
+    return root;
+  }
+
+  /**
+   * The theory constants as a {@link Result}: per constant its tag, qualifiers, exact value or status word, source
+   * and note.
+   *
+   * @param bounds the constants
+   * @return the result
+   */
+  public static Result boundsResult(TheoryBounds bounds) {
+    Result.Builder b = new Result.Builder();
     for (Constant c : bounds.constants()) {
-      ObjectNode o = constants.addObject();
-      o.put("tag", c.tag());
-      ArrayNode q = o.putArray("qualifiers");
-      c.qualifiers().forEach(q::add);
       Optional<BigFraction> v = c.value();
+      b.add(c.tag(), c.qualifiers(), v.orElse(null), v.isPresent() ? null : c.status().word(), c.source(),
+          c.note().orElse(null));
+    }
+    return b.build();
+  }
+
+  /**
+   * The JSON rendering of a {@link Result}: one object per entry, in order, with {@code tag}, {@code qualifiers}
+   * (array of strings), either {@code value} (exact, {@link ExactNumbers#toJson}) or {@code status} (the entry's text),
+   * and, where present, {@code source} and {@code note}.
+   *
+   * @param result the result
+   * @param digits 0 for exact numbers only, else significant digits of the added decimals
+   * @return the array
+   */
+  public static ArrayNode entries(Result result, int digits) {
+    ArrayNode arr = Json.nodes().arrayNode();
+    for (Result.Entry e : result.entries()) {
+      ObjectNode o = arr.addObject();
+      o.put("tag", e.tag());
+      ArrayNode q = o.putArray("qualifiers");
+      e.qualifiers().forEach(q::add);
+      Optional<BigFraction> v = e.exact();
       if (v.isPresent()) {
         o.set("value", ExactNumbers.toJson(v.get(), digits));
       } else {
-        o.put("status", c.status().word());
+        o.put("status", e.text().orElse(""));
       }
-      o.put("source", c.source());
-      c.note().ifPresent(n -> o.put("note", n));
+      e.source().ifPresent(x -> o.put("source", x));
+      e.note().ifPresent(x -> o.put("note", x));
     }
-    return root;
+    return arr;
   }
 
   private static void fillPotentialCheck(ObjectNode root, PotentialCheck.Result r, int digits) {
