@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
         "Lines: MPG certified|not-an-mpg|no-counterexample | DEVIATORS count agents | TRIALS run informative |"
             + " CYCLESUM agentI agentJ state value | VERIFIED true|false | # plain-words description",
         "The deviating pair is drawn among the agents with at least two actions (DEVIATORS); a trial is informative"
-            + " when both deviations change the deviating agent's policy.",
-        "Here --agents defaults to 3 for distancing and routing."})
+            + " when both deviations change the deviating agent's policy."})
 final class CheckPotentialCommand implements Callable<Integer> {
   @Mixin
   GameArgument input = new GameArgument();

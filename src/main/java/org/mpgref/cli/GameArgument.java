@@ -16,7 +16,8 @@ final class GameArgument {
   String game = "";
 
   @Option(names = "--agents", paramLabel = "N", converter = Params.Positive.class,
-      description = "N >= 1 for a catalog game that takes it (default: published; refused with a file)")
+      description = "N >= 1 for a catalog game that takes it (default: the published N, 3 for check-potential;"
+          + " refused with a file)")
   @Nullable Integer agents;
 
   /**
