@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
 
 /**
@@ -24,6 +25,52 @@ class PotentialSearchFiguresTest {
   void aSearchNotRecordedSaysNothing() {
     assertThat(PotentialCheck.Search.NOT_RECORDED.recorded()).isFalse();
     assertThat(PotentialCheck.Search.NOT_RECORDED.describe()).isEmpty();
+  }
+
+  /**
+   * The two-by-three game's rewards r_0 = r_1 = a (the joint index) declared as an identical-interest potential φ = a:
+   * the check certifies from the declared condition, verified on the data, without a search (and so whatever the
+   * number of trials, 0 included).
+   */
+  @Test
+  void aVerifiedDeclaredPotentialIsCertifiedWithoutASearch() {
+    BigFraction[][] phi = new BigFraction[2][6];
+    for (int s = 0; s < 2; s++) {
+      for (int a = 0; a < 6; a++) {
+        phi[s][a] = BigFraction.of(a);
+      }
+    }
+    TabularMarkovGame declared = TabularMarkovGame.withPotential("declared", new int[] {2, 3}, BigFraction.of(1, 2),
+        new BigFraction[] {BigFraction.ONE, BigFraction.ZERO}, rewards(), transitions(), phi,
+        StagePotential.Condition.IDENTICAL_INTEREST);
+    for (int trials : new int[] {0, 1}) {
+      assertThat(PotentialCheck.check(declared, trials, 7)).isEqualTo(new PotentialCheck.Certified(
+          "identical interest: r_i = phi for every agent, so Phi = V_i (verified exactly on the game's data)"));
+    }
+    TabularMarkovGame undeclared = TabularMarkovGame.of("undeclared", new int[] {2, 3}, BigFraction.of(1, 2),
+        new BigFraction[] {BigFraction.ONE, BigFraction.ZERO}, rewards(), transitions());
+    assertThat(PotentialCheck.check(undeclared, 0, 7)).isInstanceOf(PotentialCheck.NoCounterexample.class);
+  }
+
+  private static BigFraction[][][] rewards() {
+    BigFraction[][][] r = new BigFraction[2][6][];
+    for (int s = 0; s < 2; s++) {
+      for (int a = 0; a < 6; a++) {
+        r[s][a] = new BigFraction[] {BigFraction.of(a), BigFraction.of(a)};
+      }
+    }
+    return r;
+  }
+
+  private static BigFraction[][][] transitions() {
+    BigFraction[][][] p = new BigFraction[2][6][];
+    for (int s = 0; s < 2; s++) {
+      for (int a = 0; a < 6; a++) {
+        p[s][a] = s == 0 ? new BigFraction[] {BigFraction.ZERO, BigFraction.ONE}
+            : new BigFraction[] {BigFraction.ONE, BigFraction.ZERO};
+      }
+    }
+    return p;
   }
 
   /** Two states, agents with 2 and 3 actions: 500 · 2 · (2 + 5) = 7000 units per trial; 3 trials 21000. */
