@@ -73,6 +73,32 @@ class PotentialSearchFiguresTest {
     return p;
   }
 
+  /**
+   * Three agents of which only agent 1 has two actions: certified with Φ = V_1, and the message counts the other two
+   * agents in the plural; a one-agent game is certified at the largest number of trials allowed (the bound is
+   * inclusive).
+   */
+  @Test
+  void degenerateGamesAreCertifiedWithTheirReason() {
+    BigFraction one = BigFraction.ONE;
+    BigFraction[][][] r = new BigFraction[1][2][];
+    BigFraction[][][] p = new BigFraction[1][2][];
+    for (int a = 0; a < 2; a++) {
+      r[0][a] = new BigFraction[] {BigFraction.of(a), BigFraction.ZERO, one};
+      p[0][a] = new BigFraction[] {one};
+    }
+    TabularMarkovGame three = TabularMarkovGame.of("one-mover", new int[] {1, 2, 1}, BigFraction.of(1, 2),
+        new BigFraction[] {one}, r, p);
+    assertThat(PotentialCheck.check(three, 5, 1)).isEqualTo(new PotentialCheck.Certified("only agent 1 has two or more"
+        + " actions, so Phi = V_1 (the other 2 agents have one action and cannot deviate)"));
+    BigFraction[][][] r1 = {{{one}, {BigFraction.ZERO}}};
+    BigFraction[][][] p1 = {{{one}, {one}}};
+    TabularMarkovGame single = TabularMarkovGame.of("single", new int[] {2}, BigFraction.of(1, 2),
+        new BigFraction[] {one}, r1, p1);
+    assertThat(PotentialCheck.check(single, PotentialCheck.MAX_TRIALS, 1))
+        .isEqualTo(new PotentialCheck.Certified("a single-agent game is an MPG with Phi = V_1"));
+  }
+
   /** Two states, agents with 2 and 3 actions: 500 · 2 · (2 + 5) = 7000 units per trial; 3 trials 21000. */
   @Test
   void searchWorkIsTheDocumentedProduct() {
