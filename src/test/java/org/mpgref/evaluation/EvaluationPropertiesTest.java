@@ -25,7 +25,7 @@ class EvaluationPropertiesTest {
   @Test
   void bellmanIdentity() {
     Seeds.property("bellmanIdentity", 1001L, EXAMPLES)
-        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .forAll(Gens.smallGamesWithPolicy())
         .checkAssert(gp -> {
           TabularMarkovGame game = gp.game();
           Policy policy = gp.policy();
@@ -66,7 +66,7 @@ class EvaluationPropertiesTest {
   @Test
   void qBarConsistency() {
     Seeds.property("qBarConsistency", 1002L, EXAMPLES)
-        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .forAll(Gens.smallGamesWithPolicy())
         .checkAssert(gp -> {
           TabularMarkovGame game = gp.game();
           Policy policy = gp.policy();
@@ -102,7 +102,7 @@ class EvaluationPropertiesTest {
   @Test
   void visitationIsDiscountedOccupancy() {
     Seeds.property("visitation", 1003L, EXAMPLES)
-        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .forAll(Gens.smallGamesWithPolicy())
         .checkAssert(gp -> {
           TabularMarkovGame game = gp.game();
           Policy policy = gp.policy();

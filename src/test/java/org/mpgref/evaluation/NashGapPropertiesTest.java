@@ -24,7 +24,7 @@ class NashGapPropertiesTest {
   @Test
   void gapsAreNonNegativeAndCertified() {
     Seeds.property("nashGapCertified", 2001L, 100)
-        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .forAll(Gens.smallGamesWithPolicy())
         .checkAssert(gp -> {
           TabularMarkovGame game = gp.game();
           Policy policy = gp.policy();
@@ -63,7 +63,7 @@ class NashGapPropertiesTest {
   @Test
   void bestResponseMatchesBruteForce() {
     Seeds.property("bestResponseBruteForce", 2002L, 60)
-        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.identicalInterest(3, 3, 3))))
+        .forAll(Gens.smallGamesWithPolicy())
         .checkAssert(gp -> {
           TabularMarkovGame game = gp.game();
           Policy policy = gp.policy();

@@ -55,6 +55,16 @@ public final class Gens {
   }
 
   /**
+   * The evaluation and Nash-gap properties' input: a game of at most 3 states, 3 agents and 3 actions each (general
+   * or identical interest) with a rational policy for it.
+   *
+   * @return the generator
+   */
+  public static Gen<GameAndPolicy> smallGamesWithPolicy() {
+    return withPolicy(games(3, 3, 3).mix(identicalInterest(3, 3, 3)));
+  }
+
+  /**
    * A game together with a policy of it, whose rows are integer weights 0..4 normalised exactly (all zero: pure on
    * action 0), so the policy shrinks too.
    *
