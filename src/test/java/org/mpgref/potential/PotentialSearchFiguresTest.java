@@ -75,7 +75,7 @@ class PotentialSearchFiguresTest {
 
   /**
    * Three agents of which only agent 1 has two actions: certified with Φ = V_1, and the message counts the other two
-   * agents in the plural; a one-agent game is certified at the largest number of trials allowed (the bound is
+   * agents in the plural (and the one other agent of a two-agent game in the singular); a one-agent game is certified at the largest number of trials allowed (the bound is
    * inclusive).
    */
   @Test
@@ -91,6 +91,13 @@ class PotentialSearchFiguresTest {
         new BigFraction[] {one}, r, p);
     assertThat(PotentialCheck.check(three, 5, 1)).isEqualTo(new PotentialCheck.Certified("only agent 1 has two or more"
         + " actions, so Phi = V_1 (the other 2 agents have one action and cannot deviate)"));
+    // Two agents, agent 0 with one action and agent 1 with two: "the other 1 agent has" (singular).
+    BigFraction[][][] r2 = {{{BigFraction.ZERO, one}, {one, BigFraction.ZERO}}};
+    BigFraction[][][] p2 = {{{one}, {one}}};
+    TabularMarkovGame two = TabularMarkovGame.of("second-mover", new int[] {1, 2}, BigFraction.of(1, 2),
+        new BigFraction[] {one}, r2, p2);
+    assertThat(PotentialCheck.check(two, 5, 1)).isEqualTo(new PotentialCheck.Certified("only agent 1 has two or more"
+        + " actions, so Phi = V_1 (the other 1 agent has one action and cannot deviate)"));
     BigFraction[][][] r1 = {{{one}, {BigFraction.ZERO}}};
     BigFraction[][][] p1 = {{{one}, {one}}};
     TabularMarkovGame single = TabularMarkovGame.of("single", new int[] {2}, BigFraction.of(1, 2),
