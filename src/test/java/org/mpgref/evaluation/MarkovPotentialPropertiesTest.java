@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.numbers.Rationals;
@@ -38,7 +39,7 @@ class MarkovPotentialPropertiesTest {
   @Test
   void bestResponseDynamicsReachesNashInEveryState() {
     Seeds.property("bestResponseDynamics", 3001L, 60)
-        .forAll(Gens.identicalInterest(3, 3, 3).assuming(g -> g.agentCount() >= 2), longs().all())
+        .forAll(Gens.potentialGames(3, 2, 3, 3), longs().all())
         .checkAssert((game, seed) -> {
           int states = game.stateCount();
           int agents = game.agentCount();
@@ -103,19 +104,24 @@ class MarkovPotentialPropertiesTest {
    */
   @Test
   void potentialDifferencesEqualValueDifferences() {
+    Gen<Deviation> deviations = in -> {
+      TabularMarkovGame game = Gens.potentialGames(3, 2, 3, 3).generate(in);
+      Gen<Policy> policies = Gens.policies(game);
+      return new Deviation(game, policies.generate(in), integers().between(0, game.agentCount() - 1).generate(in),
+          policies.generate(in));
+    };
     Seeds.property("mpgIdentity", 3002L, 100)
-        .forAll(Gens.identicalInterest(3, 3, 3).assuming(g -> g.agentCount() >= 2), longs().all())
-        .checkAssert((game, seed) -> {
+        .forAll(deviations.describedAs(Deviation::toString))
+        .checkAssert(d -> {
+          TabularMarkovGame game = d.game();
           int states = game.stateCount();
-          int agents = game.agentCount();
           assertThat(game.potential()).isPresent();
           assertThat(game.potential().orElseThrow().condition()).isIn(
               StagePotential.Condition.IDENTICAL_INTEREST,
               StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
-          UniformRandomProvider r = RandomGames.rng(~seed);
-          Policy pi = RandomGames.mixedOrPurePolicy(game, r);
-          int agent = r.nextInt(agents);
-          Policy deviated = pi.withAgent(agent, RandomGames.mixedOrPurePolicy(game, r));
+          Policy pi = d.pi();
+          int agent = d.i();
+          Policy deviated = pi.withAgent(agent, d.di());
           Evaluation before = Evaluation.of(game, pi);
           Evaluation after = Evaluation.of(game, deviated);
           BigFraction[] phiBefore = before.potential().orElseThrow();
@@ -136,22 +142,29 @@ class MarkovPotentialPropertiesTest {
   /** In an MPG every 4-cycle (i deviates, j deviates, i back, j back) of value differences sums to 0 in each state. */
   @Test
   void fourCyclesVanishInPotentialGames() {
+    Gen<FourCycle> cycles = in -> {
+      TabularMarkovGame game = Gens.potentialGames(3, 2, 3, 3).generate(in);
+      int i = integers().between(0, game.agentCount() - 1).generate(in);
+      int j = (i + 1 + integers().between(0, game.agentCount() - 2).generate(in)) % game.agentCount();
+      Gen<Policy> policies = Gens.policies(game);
+      return new FourCycle(game, policies.generate(in), i, policies.generate(in), j, policies.generate(in));
+    };
     Seeds.property("fourCycleZero", 3003L, 100)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.potentialGame(states, agents, actions, seed);
-          UniformRandomProvider r = RandomGames.rng(~seed);
-          Policy pi = RandomGames.mixedOrPurePolicy(game, r);
-          int i = r.nextInt(agents);
-          int j = (i + 1 + r.nextInt(agents - 1)) % agents;
-          BigFraction[] sum = fourCycle(game, pi, i, RandomGames.mixedOrPurePolicy(game, r), j,
-              RandomGames.mixedOrPurePolicy(game, r));
-          for (int s = 0; s < states; s++) {
-            assertThatExact(sum[s]).as("4-cycle (%d,%d) at %d in %s", i, j, s, game.name())
+        .forAll(cycles.describedAs(FourCycle::toString))
+        .checkAssert(c -> {
+          BigFraction[] sum = fourCycle(c.game(), c.pi(), c.i(), c.di(), c.j(), c.dj());
+          for (int s = 0; s < c.game().stateCount(); s++) {
+            assertThatExact(sum[s]).as("4-cycle (%d,%d) at %d in %s", c.i(), c.j(), s, c.game().name())
                 .isEqualByComparingTo(BigFraction.ZERO);
           }
         });
   }
+
+  /** A unilateral deviation: the game, the base policy π, agent i and the policy whose row i replaces π_i. */
+  private record Deviation(TabularMarkovGame game, Policy pi, int i, Policy di) {}
+
+  /** A 4-cycle's input: the game, the base policy, agent i and its deviation, agent j ≠ i and its deviation. */
+  private record FourCycle(TabularMarkovGame game, Policy pi, int i, Policy di, int j, Policy dj) {}
 
   /** Matching pennies (one state, γ = 1/2) is not a potential game: a pure 4-cycle sums to −8/(1−γ) = −16. */
   @Test

@@ -16,7 +16,8 @@ import org.quicktheories.core.RandomnessSource;
  * property shrinks to a small rational game rather than to another seed. Drawn in this order: the sizes (states,
  * agents, |A_i| per agent), then γ = n/d with d ∈ 1..10 and n ∈ 0..d−1, ρ and every P(·|s,a) as integer weights
  * w ∈ 0..4 normalised exactly (an all-zero row becomes the point mass on state 0), and rewards p/q with
- * p ∈ −10..10 and q ∈ 1..6. Every part shrinks towards its lower end (fewer states, agents and actions, γ = 0,
+ * p ∈ −10..10 and q ∈ 1..6 (for state potential games φ(s,a) and u_i(s,a_{-i}) drawn so, and one P(·|s) per state).
+ * Every part shrinks towards its lower end (fewer states, agents and actions, γ = 0,
  * point masses on state 0, reward −10/1).
  */
 public final class Gens {
@@ -36,7 +37,7 @@ public final class Gens {
    * @return the generator
    */
   public static Gen<TabularMarkovGame> games(int maxStates, int maxAgents, int maxActions) {
-    Gen<TabularMarkovGame> g = in -> build(in, maxStates, maxAgents, maxActions, false);
+    Gen<TabularMarkovGame> g = in -> build(in, maxStates, 1, maxAgents, maxActions, Kind.GENERAL);
     return g.describedAs(Gens::describe);
   }
 
@@ -50,8 +51,37 @@ public final class Gens {
    * @return the generator
    */
   public static Gen<TabularMarkovGame> identicalInterest(int maxStates, int maxAgents, int maxActions) {
-    Gen<TabularMarkovGame> g = in -> build(in, maxStates, maxAgents, maxActions, true);
+    Gen<TabularMarkovGame> g = in -> build(in, maxStates, 1, maxAgents, maxActions, Kind.IDENTICAL);
     return g.describedAs(Gens::describe);
+  }
+
+  /**
+   * Exact Markov potential games of the two kinds the model declares: identical interest (r_i = φ) and state potential
+   * games with action-independent transitions, r_i(s, a) = φ(s, a) + u_i(s, a_{-i}) with P(·|s, a) one distribution
+   * per state ({@link StagePotential.Condition#STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS}; Leonardos et al. 2022,
+   * arXiv:2106.01969, Prop. 3.2). The dummy terms u_i are drawn like rewards and shrink to −10.
+   *
+   * @param maxStates largest |S| (≥ 1)
+   * @param minAgents smallest N (≥ 1; 2 for properties that need two deviators)
+   * @param maxAgents largest N (≥ minAgents)
+   * @param maxActions largest |A_i| (≥ 1)
+   * @return the generator
+   */
+  public static Gen<TabularMarkovGame> potentialGames(int maxStates, int minAgents, int maxAgents, int maxActions) {
+    Gen<TabularMarkovGame> identical = in -> build(in, maxStates, minAgents, maxAgents, maxActions, Kind.IDENTICAL);
+    Gen<TabularMarkovGame> state = in -> build(in, maxStates, minAgents, maxAgents, maxActions, Kind.STATE_POTENTIAL);
+    return identical.mix(state).describedAs(Gens::describe);
+  }
+
+  /**
+   * Policies of a given game, rows of integer weights 0..4 normalised exactly (all zero: pure on action 0).
+   *
+   * @param game the game (for sizes)
+   * @return the generator
+   */
+  public static Gen<Policy> policies(MarkovGame game) {
+    Gen<Policy> g = in -> policy(in, game);
+    return g.describedAs(Policy::toString);
   }
 
   /**
@@ -115,10 +145,12 @@ public final class Gens {
     return Policy.of(p);
   }
 
-  private static TabularMarkovGame build(RandomnessSource in, int maxStates, int maxAgents, int maxActions,
-      boolean identical) {
+  private enum Kind { GENERAL, IDENTICAL, STATE_POTENTIAL }
+
+  private static TabularMarkovGame build(RandomnessSource in, int maxStates, int minAgents, int maxAgents,
+      int maxActions, Kind kind) {
     int states = draw(in, 1, maxStates);
-    int agents = draw(in, 1, maxAgents);
+    int agents = draw(in, minAgents, maxAgents);
     int[] counts = new int[agents];
     for (int i = 0; i < agents; i++) {
       counts[i] = draw(in, 1, maxActions);
@@ -131,24 +163,48 @@ public final class Gens {
     BigFraction[][][] rewards = new BigFraction[states][joint][agents];
     BigFraction[][][] transitions = new BigFraction[states][joint][];
     for (int s = 0; s < states; s++) {
+      // u_i(s, a_{-i}) keyed by the joint index with a_i set to 0 (state potential games only)
+      BigFraction[][] dummy = new BigFraction[agents][joint];
+      BigFraction[] stateRow = kind == Kind.STATE_POTENTIAL ? weights(in, states) : new BigFraction[0];
       for (int j = 0; j < joint; j++) {
-        if (identical) {
-          phi[s][j] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
-          Arrays.fill(rewards[s][j], phi[s][j]);
-        } else {
-          for (int i = 0; i < agents; i++) {
-            rewards[s][j][i] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
+        int[] a = RandomGames.decode(counts, j);
+        switch (kind) {
+          case IDENTICAL -> {
+            phi[s][j] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
+            Arrays.fill(rewards[s][j], phi[s][j]);
+          }
+          case STATE_POTENTIAL -> {
+            phi[s][j] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
+            for (int i = 0; i < agents; i++) {
+              int key = RandomGames.othersKey(counts, a, i);
+              if (dummy[i][key] == null) {
+                dummy[i][key] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
+              }
+              rewards[s][j][i] = phi[s][j].add(dummy[i][key]);
+            }
+          }
+          case GENERAL -> {
+            for (int i = 0; i < agents; i++) {
+              rewards[s][j][i] = BigFraction.of(draw(in, -10, 10), draw(in, 1, 6));
+            }
           }
         }
-        transitions[s][j] = weights(in, states);
+        transitions[s][j] = kind == Kind.STATE_POTENTIAL ? stateRow.clone() : weights(in, states);
       }
     }
-    String name = (identical ? "gens-identical" : "gens") + "(S=" + states + ", A=" + Arrays.toString(counts)
+    String name = switch (kind) {
+      case GENERAL -> "gens";
+      case IDENTICAL -> "gens-identical";
+      case STATE_POTENTIAL -> "gens-state-potential";
+    } + "(S=" + states + ", A=" + Arrays.toString(counts)
         + ", gamma=" + gamma + ", rho=" + Arrays.toString(rho) + ", r=" + Arrays.deepToString(rewards) + ", P="
         + Arrays.deepToString(transitions) + ")";
-    return identical
-        ? TabularMarkovGame.withPotential(name, counts, gamma, rho, rewards, transitions, phi,
-            StagePotential.Condition.IDENTICAL_INTEREST)
-        : TabularMarkovGame.of(name, counts, gamma, rho, rewards, transitions);
+    return switch (kind) {
+      case GENERAL -> TabularMarkovGame.of(name, counts, gamma, rho, rewards, transitions);
+      case IDENTICAL -> TabularMarkovGame.withPotential(name, counts, gamma, rho, rewards, transitions, phi,
+          StagePotential.Condition.IDENTICAL_INTEREST);
+      case STATE_POTENTIAL -> TabularMarkovGame.withPotential(name, counts, gamma, rho, rewards, transitions, phi,
+          StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
+    };
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
 
 /** {@link Gens}: generated games are valid and cover the sizes; a failure shrinks to a small game. */
@@ -78,5 +79,38 @@ class GensTest {
         .forAll(Gens.games(4, 3, 3)).check(g -> g.stateCount() <= 1));
     assertThat(t).isInstanceOf(AssertionError.class);
     assertThat(t.getMessage()).contains("gens(S=2, A=[1], gamma=0,");
+  }
+
+  /**
+   * {@link Gens#potentialGames}: at least the smallest number of agents, a declared potential of one of the two exact
+   * MPG kinds that verifies exactly on the game's data ({@code StagePotential.findViolation} empty), and both kinds
+   * occur; state potential games have action-independent transitions.
+   */
+  @Test
+  void potentialGamesDeclareAVerifiedPotentialOfBothKinds() {
+    Set<StagePotential.Condition> kinds = new HashSet<>();
+    Seeds.property("gensPotential", 6403L, 100).forAll(Gens.potentialGames(3, 2, 3, 3))
+        .checkAssert(g -> {
+          assertThat(g.agentCount()).isBetween(2, 3);
+          StagePotential sp = g.potential().orElseThrow();
+          kinds.add(sp.condition());
+          assertThat(sp.findViolation()).as("declared potential of %s", g.name()).isEmpty();
+          if (sp.condition() == StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS) {
+            int[] counts = new int[g.agentCount()];
+            for (int i = 0; i < counts.length; i++) {
+              counts[i] = g.actionCount(i);
+            }
+            for (int s = 0; s < g.stateCount(); s++) {
+              int[] first = RandomGames.decode(counts, 0);
+              for (int j = 1; j < RandomGames.jointCount(counts); j++) {
+                for (int t = 0; t < g.stateCount(); t++) {
+                  assertThat(g.transition(s, RandomGames.decode(counts, j), t)).isEqualTo(g.transition(s, first, t));
+                }
+              }
+            }
+          }
+        });
+    assertThat(kinds).containsExactlyInAnyOrder(StagePotential.Condition.IDENTICAL_INTEREST,
+        StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
   }
 }
