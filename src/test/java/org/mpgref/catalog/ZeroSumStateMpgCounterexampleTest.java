@@ -3,7 +3,6 @@ package org.mpgref.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mpgref.testkit.ExactAssertions.assertThatExact;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -13,6 +12,7 @@ import org.mpgref.game.Policy;
 import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
 import org.mpgref.potential.PotentialCheck;
+import org.mpgref.testkit.Gens;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
 
@@ -76,11 +76,9 @@ class ZeroSumStateMpgCounterexampleTest {
   @Test
   void mpgIdentityHoldsExactlyForRandomPolicies() {
     Seeds.property("zeroSumStateMpgIdentity", 4602L, 60)
-        .forAll(integers().between(0, 1), longs().all())
-        .checkAssert((agent, seed) -> {
-          UniformRandomProvider r = RandomGames.rng(seed);
-          Policy pi = RandomGames.mixedOrPurePolicy(GAME, r);
-          Policy dev = pi.withAgent(agent, RandomGames.mixedOrPurePolicy(GAME, r));
+        .forAll(integers().between(0, 1), Gens.policies(GAME), Gens.policies(GAME))
+        .checkAssert((agent, pi, other) -> {
+          Policy dev = pi.withAgent(agent, other);
           Evaluation before = Evaluation.of(GAME, pi);
           Evaluation after = Evaluation.of(GAME, dev);
           BigFraction[] phiBefore = potential(pi);

@@ -1,17 +1,15 @@
 package org.mpgref.evaluation;
 
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
-
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.mpgref.game.Policy;
 import org.mpgref.game.TabularMarkovGame;
-import org.mpgref.testkit.RandomGames;
+import org.mpgref.testkit.Gens;
 import org.mpgref.testkit.Seeds;
 
 /**
- * Tier 3: the double world agrees with the exact world. For random games and policies,
+ * Tier 3: the double world agrees with the exact world. For random games (general, identical interest and state
+ * potential games, from {@link Gens}, so a failure shrinks to a small rational game) and policies,
  * {@code DoubleEvaluation.of(game.toDouble(), policy.toDouble())} matches {@link Evaluation#of} and {@link NashGap#of}
  * on V, V(ρ), Q̄, Ā, P_π, d, the per-state Nash gaps, the gaps at ρ, the Nash gap and (for games with a declared
  * potential) Φ(ρ), to |x − y| ≤ 1e−9·max(1, |x|) where x is the exact value converted to double at the very end. This
@@ -24,10 +22,12 @@ class ExactDoubleAgreementTest {
   @Test
   void doubleEvaluationAgreesWithExact() {
     Seeds.property("exactDoubleAgreement", 4001L, 150)
-        .forAll(integers().between(1, 3), integers().between(2, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame game = RandomGames.anyGame(states, agents, actions, seed);
-          Policy policy = RandomGames.mixedOrPurePolicy(game, RandomGames.rng(~seed));
+        .forAll(Gens.withPolicy(Gens.games(3, 3, 3).mix(Gens.potentialGames(3, 2, 3, 3))))
+        .checkAssert(gp -> {
+          TabularMarkovGame game = gp.game();
+          Policy policy = gp.policy();
+          int states = game.stateCount();
+          int agents = game.agentCount();
           NashGap exactGaps = NashGap.of(game, policy);
           Evaluation exact = exactGaps.evaluation();
           DoubleEvaluation dbl = DoubleEvaluation.of(game.toDouble(), policy.toDouble());

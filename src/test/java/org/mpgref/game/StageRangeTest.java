@@ -2,8 +2,6 @@ package org.mpgref.game;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.mpgref.catalog.DistancingGame;
 import org.mpgref.testkit.HandGames;
+import org.mpgref.testkit.Gens;
 import org.mpgref.testkit.RandomGames;
 import org.mpgref.testkit.Seeds;
 import org.mpgref.numbers.Rationals;
@@ -57,9 +56,10 @@ class StageRangeTest {
   @Test
   void agreesWithSortingAllValues() {
     Seeds.property("stageRangeBruteForce", 5111L, 60)
-        .forAll(integers().between(1, 3), integers().between(1, 3), integers().between(2, 3), longs().all())
-        .checkAssert((states, agents, actions, seed) -> {
-          TabularMarkovGame g = RandomGames.game(states, agents, actions, seed);
+        .forAll(Gens.games(3, 3, 3))
+        .checkAssert(g -> {
+          int states = g.stateCount();
+          int agents = g.agentCount();
           int[] counts = new int[agents];
           for (int i = 0; i < agents; i++) {
             counts[i] = g.actionCount(i);
