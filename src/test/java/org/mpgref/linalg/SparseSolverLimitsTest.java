@@ -1,0 +1,119 @@
+package org.mpgref.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import org.apache.commons.numbers.fraction.BigFraction;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.mpgref.limits.LimitExceededException;
+import org.mpgref.limits.Limits;
+
+/**
+ * The work limits of the sparse solves at figures derived by hand (proofs-notes/linalg-cost-model.md, case B and "The
+ * running meter"; found by mutation testing, issue 10).
+ */
+class SparseSolverLimitsTest {
+  /**
+   * Case B's pattern with 2 on the diagonal and −1 off it: row 0 (2, −1), row 1 (2, −1) in columns 1, 2, row 2 (−1,
+   * 2) in columns 0, 2, row 3 (−1, 2) in columns 0, 3 (strictly diagonally dominant by rows). With b = (1, 0, 0, 0):
+   * x₁ = 2x₀ − 1, x₂ = 2x₁ = 4x₀ − 2, −x₀ + 2x₂ = 0 gives x₀ = 4/7, so x = (4/7, 1/7, 2/7, 2/7).
+   */
+  private static double[][] caseB() {
+    return new double[][] {{2, -1, 0, 0}, {0, 2, -1, 0}, {-1, 0, 2, 0}, {-1, 0, 0, 2}};
+  }
+
+  /** The double sparse path plans 65 work units (m = 1) and one fill entry: it runs at 65 and stops at 64. */
+  @Test
+  void theDoubleSparseSolveRunsAtItsEstimateAndStopsBelowIt() {
+    DoubleSparseMatrix a = DoubleSparseMatrix.ofDense(caseB());
+    double[][] b = {{1}, {0}, {0}, {0}};
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(65).install()) {
+      double[][] x = SparseDoubleSolver.solveSparse("double test", a, b);
+      double[] expected = {4.0 / 7, 1.0 / 7, 2.0 / 7, 2.0 / 7};
+      for (int r = 0; r < 4; r++) {
+        assertThat(x[r][0]).as("x%d", r).isCloseTo(expected[r], Offset.offset(1e-15));
+      }
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(64).install()) {
+      assertThatThrownBy(() -> SparseDoubleSolver.solveSparse("double test", a, b))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessage("double test with at least 9 non-zeros after fill needs more than 64 work units (the estimate"
+              + " stopped there); the limit is 64 work units (raise it with --max-work)");
+    }
+  }
+
+  /**
+   * The exact solve of case B's matrix (the one above, exactly) names the fill in its refusal: at a limit of 1 the
+   * plan's budget is 100 (the slack); the cycle block is planned first and passes it at its first row update, after
+   * the fill entry (1, 0) is counted: 8 + 1 = 9 non-zeros so far.
+   */
+  @Test
+  void anExactEstimateFarAboveTheLimitIsRefusedWithTheFillSoFar() {
+    BigFraction[][] dense = new BigFraction[4][4];
+    double[][] d = caseB();
+    for (int r = 0; r < 4; r++) {
+      for (int c = 0; c < 4; c++) {
+        dense[r][c] = BigFraction.of((int) d[r][c]);
+      }
+    }
+    // put the one-state block first (a sink): state 3 is needed by the cycle, not the other way round
+    dense[3][0] = BigFraction.ZERO;
+    dense[2][3] = BigFraction.of(-1);
+    SparseMatrix a = SparseMatrix.ofDense(dense);
+    BigFraction[][] b = {{BigFraction.ONE}, {BigFraction.ZERO}, {BigFraction.ZERO}, {BigFraction.ZERO}};
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(1).install()) {
+      assertThatThrownBy(() -> SparseExactSolver.solve("test solve", a, b))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessage("test solve with at least 9 non-zeros after fill needs more than 100 work units by its"
+              + " upper-bound estimate (the estimate stopped there), more than 100 times the limit; the limit is 1"
+              + " work units (raise it with --max-work)");
+    }
+  }
+
+  /**
+   * A = [[1, −u], [−u, 1]], u = 2⁻⁶³: the numeric phase charges exactly one operation, l = −u (64 bits) times the
+   * stored −u (64 bits): 40 + 2·2·2 = 48 work units. So it completes at a limit of 48, with x = (1, 1)/(1 − u), and
+   * stops at 47.
+   */
+  @Test
+  void theRunningMeterStopsAtTheFirstChargeAboveTheLimit() {
+    BigFraction u = BigFraction.of(BigInteger.ONE, BigInteger.TWO.pow(63));
+    SparseMatrix a = SparseMatrix.ofDense(new BigFraction[][] {{BigFraction.ONE, u.negate()},
+        {u.negate(), BigFraction.ONE}});
+    BigFraction[][] b = {{BigFraction.ONE}, {BigFraction.ONE}};
+    assertThat(SparseExactSolver.plan(a, b, Double.MAX_VALUE).work).as("within the slack of a limit of 47")
+        .isLessThanOrEqualTo(47 * WorkMeter.SLACK);
+    BigFraction expected = BigFraction.ONE.divide(BigFraction.ONE.subtract(u));
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(48).install()) {
+      BigFraction[][] x = SparseExactSolver.solve("test solve", a, b);
+      assertThat(x[0][0]).isEqualTo(expected);
+      assertThat(x[1][0]).isEqualTo(expected);
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(47).install()) {
+      assertThatThrownBy(() -> SparseExactSolver.solve("test solve", a, b))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessage("test solve (stopped at row 1 of a block of 2 states) needs more than 48 work units; the limit"
+              + " is 47 work units (raise it with --max-work)");
+    }
+  }
+
+  /**
+   * The meter's own figures: 40 + 2·w₁·w₂ per charge, w = 1 + bits/64: 44 for (0, 64), then 48 for (64, 64), total
+   * 92, not above a limit of 92; then 42 for (0, 0) passes it at 134.
+   */
+  @Test
+  void theMeterAddsEachChargeAndNamesWhereItStopped() {
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(92).install()) {
+      WorkMeter meter = new WorkMeter("metered");
+      meter.charge(0, 64, () -> "first");
+      assertThat(meter.work()).isEqualTo(44.0);
+      meter.charge(64, 64, () -> "second");
+      assertThat(meter.work()).isEqualTo(92.0);
+      assertThatThrownBy(() -> meter.charge(0, 0, () -> "third")).isInstanceOf(LimitExceededException.class)
+          .hasMessage("metered (stopped third) needs more than 134 work units; the limit is 92 work units (raise it"
+              + " with --max-work)");
+    }
+  }
+}
