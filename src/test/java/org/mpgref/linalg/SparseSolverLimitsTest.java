@@ -170,8 +170,9 @@ class SparseSolverLimitsTest {
 
   /**
    * Systems of at most {@link SparseDoubleSolver#DENSE_BELOW} = 256 states take the dense path, which has no work
-   * estimate: the identity of 256 states is solved (x = b) under a limit of 1 work unit, while that of 257 states takes
-   * the sparse path, whose plan (257 one-state blocks, 2·2 + 1 = 5 units each) stops at the limit: "more than 1".
+   * estimate: the identity of 256 states is solved (x = b) under a limit of 1 work unit. That of 257 states takes the
+   * sparse path: 257 one-state blocks of 2·2·1 + 1 = 5 units each, 1285 in all; refused at 1284 (the estimate stops
+   * at the last block, with no fill: the message names none), solved at 1285.
    */
   @Test
   void theDensePathEndsAt256States() {
@@ -181,10 +182,19 @@ class SparseSolverLimitsTest {
       for (double[] row : x) {
         assertThat(row[0]).isEqualTo(1.0);
       }
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(1284).install()) {
       assertThatThrownBy(() -> SparseDoubleSolver.solve("double test", identity(257), ones(257)))
           .isInstanceOf(LimitExceededException.class)
-          .hasMessage("double test needs more than 1 work units (the estimate stopped there); the limit is 1 work"
-              + " units (raise it with --max-work)");
+          .hasMessage("double test needs more than 1284 work units (the estimate stopped there); the limit is 1284"
+              + " work units (raise it with --max-work)");
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(1285).install()) {
+      double[][] x = SparseDoubleSolver.solve("double test", identity(257), ones(257));
+      assertThat(x).hasDimensions(257, 1);
+      for (double[] row : x) {
+        assertThat(row[0]).isEqualTo(1.0);
+      }
     }
   }
 
