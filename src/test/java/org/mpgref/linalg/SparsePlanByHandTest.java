@@ -185,4 +185,68 @@ class SparsePlanByHandTest {
     assertThat(list.data.length).isEqualTo(16);
     assertThat(java.util.Arrays.copyOf(list.data, 9)).containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80);
   }
+
+  /** Case A exact: the updated entries (2,2) = 21 and (0,2) = 31 feed step 2; work 975.7490234375. */
+  @Test
+  void caseAExactUpdatedEntriesFeedTheNextStep() {
+    int[][] rows = {{0, 1, 2}, {1, 2}, {0, 1, 2}};
+    // entries in CSR order: (0,0) (0,1) (0,2) (1,1) (1,2) (2,0) (2,1) (2,2)
+    int[] bits = {0, 0, 30, 0, 0, 0, 0, 20};
+    SparsePlan plan = SparsePlan.of(starts(rows), flat(rows), true, bits, new double[] {10, 10, 10}, 1,
+        new double[] {1, 0, 0}, NO_BUDGET);
+    assertThat(plan.order).containsExactly(1, 2, 0);
+    assertThat(plan.factorNonZeros).isEqualTo(8);
+    assertThat(plan.work).isEqualTo(975.7490234375);
+  }
+
+  /** Case B with budgets 60, 70 and 72: the block stops after step 1 (72) or after the row update of step 2 (86). */
+  @Test
+  void caseBStopsInsideTheBlockAtTheFirstFigureAboveItsBudget() {
+    for (double[] budgetAndWork : new double[][] {{60, 72}, {70, 72}, {72, 86}}) {
+      SparsePlan plan = doublePlan(CASE_B, 2, budgetAndWork[0]);
+      assertThat(plan.aborted).as("budget %s", budgetAndWork[0]).isTrue();
+      assertThat(plan.work).as("budget %s", budgetAndWork[0]).isEqualTo(budgetAndWork[1]);
+      assertThat(plan.factorNonZeros).isEqualTo(7);
+    }
+  }
+
+  /** Case G1: pivot 0, then the tie between states 2 and 1 goes to state 2 (local 0): order 0, 2, 1. */
+  @Test
+  void caseG1ALiveColumnLosesOneEntry() {
+    SparsePlan plan = doublePlan(new int[][] {{0, 1}, {1, 2}, {0, 1, 2}}, 1, NO_BUDGET);
+    assertThat(plan.order).containsExactly(0, 2, 1);
+    assertThat(plan.factorNonZeros).isEqualTo(7);
+  }
+
+  /** Case G2: the fill entry (3,2) is updated when 2 is pivoted, so state 3 comes before 0: order 1, 2, 3, 0. */
+  @Test
+  void caseG2AFillEntryJoinsItsColumn() {
+    SparsePlan plan = doublePlan(new int[][] {{0, 3}, {1, 2}, {0, 1, 2, 3}, {0, 1, 3}}, 1, NO_BUDGET);
+    assertThat(plan.blocks).isEqualTo(1);
+    assertThat(plan.order).containsExactly(1, 2, 3, 0);
+    assertThat(plan.factorNonZeros).isEqualTo(12);
+  }
+
+  /** Case H: block {1,0}'s solutions of 64 bits enter block {2}'s product; work 544.38330078125. */
+  @Test
+  void caseHABlocksSolutionSizeFeedsTheNextBlock() {
+    int[][] rows = {{0, 1}, {0, 1}, {0, 2}};
+    SparsePlan plan = SparsePlan.of(starts(rows), flat(rows), true, new int[6], new double[] {15, 15, 0}, 1,
+        new double[] {1, 1, 0}, NO_BUDGET);
+    assertThat(plan.order).containsExactly(1, 0, 2);
+    assertThat(plan.blockStart).startsWith(0, 2, 3);
+    assertThat(plan.factorNonZeros).isEqualTo(6);
+    assertThat(plan.work).isEqualTo(544.38330078125);
+  }
+
+  /** A plan of one-state blocks only checks the interrupt too (before each block). */
+  @Test
+  void anInterruptedPlanOfSingleStatesStops() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> doublePlan(new int[][] {{0}, {1}}, 1, NO_BUDGET)).isInstanceOf(CancelledException.class);
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

@@ -116,4 +116,101 @@ class SparseSolverLimitsTest {
               + " with --max-work)");
     }
   }
+
+  /**
+   * The functional-graph estimate m·(3n·mul(B, g + r) + add(B)), B = n·g + r, g = bits(γ), r = the largest bits of
+   * b. The 2-cycle's visitation, γ = 1/2 (g = 1 + 2 = 3), b = (1, 0) (bits 2 and 1, r = 2), n = 2, m = 1: B = 8,
+   * mul(8, 5) = 40 + 2·(72/64)(69/64) = 42.42578125, add(8) = 40 + 2·(72/64)² = 42.53125, estimate 6·42.42578125 +
+   * 42.53125 = 297.0859375: refused at a limit of 297, solved at 298 (d = (4/3, 2/3): d₀ = 1 + d₁/2, d₁ = d₀/2).
+   */
+  @Test
+  void theFunctionalGraphEstimateOfAVisitation() {
+    SparseMatrix cycle = SparseMatrix.ofDense(new BigFraction[][] {{BigFraction.ZERO, BigFraction.ONE},
+        {BigFraction.ONE, BigFraction.ZERO}});
+    BigFraction half = BigFraction.of(1, 2);
+    BigFraction[] b = {BigFraction.ONE, BigFraction.ZERO};
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(297).install()) {
+      assertThatThrownBy(() -> SparseExactSolver.solveDiscountedTransposed("visitation", half, cycle, b))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessage("visitation of 2 states (2 non-zeros) along its functional graph needs about 297 work units;"
+              + " the limit is 297 work units (raise it with --max-work)");
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(298).install()) {
+      assertThat(SparseExactSolver.solveDiscountedTransposed("visitation", half, cycle, b))
+          .containsExactly(BigFraction.of(4, 3), BigFraction.of(2, 3));
+    }
+  }
+
+  /**
+   * The same estimate for values: the path 0 → 1 → 2 → 2, γ = 1/2, two columns b = ((1, 0), (0, 0), (4, 1)) (bits 2,
+   * 1, 1, 1, 4, 2: r = 4), n = 3, m = 2: B = 9 + 4 = 13, mul(13, 7) = 40 + 2·(77/64)(71/64) = 42.66943359375, add(13)
+   * = 40 + 2·(77/64)² = 42.89501953125, estimate 2·(9·42.66943359375 + 42.89501953125) = 853.83984375: refused at
+   * 853, solved at 854: x₂ = b₂/(1 − 1/2) = (8, 2), x₁ = b₁ + x₂/2 = (4, 1), x₀ = b₀ + x₁/2 = (3, 1/2).
+   */
+  @Test
+  void theFunctionalGraphEstimateOfValues() {
+    BigFraction z = BigFraction.ZERO;
+    BigFraction one = BigFraction.ONE;
+    SparseMatrix path = SparseMatrix.ofDense(new BigFraction[][] {{z, one, z}, {z, z, one}, {z, z, one}});
+    BigFraction half = BigFraction.of(1, 2);
+    BigFraction[][] b = {{one, z}, {z, z}, {BigFraction.of(4), one}};
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(853).install()) {
+      assertThatThrownBy(() -> SparseExactSolver.solveDiscounted("values", half, path, b))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessage("values of 3 states (3 non-zeros) along its functional graph needs about 854 work units;"
+              + " the limit is 853 work units (raise it with --max-work)");
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(854).install()) {
+      BigFraction[][] x = SparseExactSolver.solveDiscounted("values", half, path, b);
+      assertThat(x[0]).containsExactly(BigFraction.of(3), half);
+      assertThat(x[1]).containsExactly(BigFraction.of(4), one);
+      assertThat(x[2]).containsExactly(BigFraction.of(8), BigFraction.of(2));
+    }
+  }
+
+  /**
+   * Systems of at most {@link SparseDoubleSolver#DENSE_BELOW} = 256 states take the dense path, which has no work
+   * estimate: the identity of 256 states is solved (x = b) under a limit of 1 work unit. That of 257 states takes the
+   * sparse path: 257 one-state blocks of 2·2·1 + 1 = 5 units each, 1285 in all; refused at 1284 (the estimate stops
+   * at the last block, with no fill: the message names none), solved at 1285.
+   */
+  @Test
+  void theDensePathEndsAt256States() {
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(1).install()) {
+      double[][] x = SparseDoubleSolver.solve("double test", identity(256), ones(256));
+      assertThat(x).hasDimensions(256, 1);
+      for (double[] row : x) {
+        assertThat(row[0]).isEqualTo(1.0);
+      }
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(1284).install()) {
+      assertThatThrownBy(() -> SparseDoubleSolver.solve("double test", identity(257), ones(257)))
+          .isInstanceOf(LimitExceededException.class)
+          .hasMessage("double test needs more than 1284 work units (the estimate stopped there); the limit is 1284"
+              + " work units (raise it with --max-work)");
+    }
+    try (Limits.Scope s = Limits.DEFAULT.withMaxWork(1285).install()) {
+      double[][] x = SparseDoubleSolver.solve("double test", identity(257), ones(257));
+      assertThat(x).hasDimensions(257, 1);
+      for (double[] row : x) {
+        assertThat(row[0]).isEqualTo(1.0);
+      }
+    }
+  }
+
+  private static DoubleSparseMatrix identity(int n) {
+    double[][] a = new double[n][n];
+    for (int r = 0; r < n; r++) {
+      a[r][r] = 1;
+    }
+    return DoubleSparseMatrix.ofDense(a);
+  }
+
+  private static double[][] ones(int n) {
+    double[][] b = new double[n][1];
+    for (double[] row : b) {
+      row[0] = 1;
+    }
+    return b;
+  }
 }
