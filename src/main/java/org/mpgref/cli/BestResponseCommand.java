@@ -8,8 +8,7 @@ import org.mpgref.evaluation.BestResponse;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.io.Json;
-import org.mpgref.io.ResultsFormat;
+import org.mpgref.io.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,26 +50,7 @@ final class BestResponseCommand implements Callable<Integer> {
       }
     }
     boolean ok = brs.stream().allMatch(BestResponse::verify);
-    String text;
-    if (output.json) {
-      text = Json.write(ResultsFormat.bestResponse(ev, brs, digits));
-    } else {
-      Tagged t = new Tagged(digits);
-      for (BestResponse br : brs) {
-        for (int s = 0; s < g.stateCount(); s++) {
-          t.line("BR", g.agentLabel(br.agent()), g.stateLabel(s), g.actionLabel(br.agent(), br.action(s)));
-        }
-      }
-      for (BestResponse br : brs) {
-        for (int s = 0; s < g.stateCount(); s++) {
-          t.line("VSTAR", g.agentLabel(br.agent()), g.stateLabel(s), br.value(s));
-        }
-      }
-      t.line("CERTIFIED", ok);
-      text = t.toString();
-    }
-    Main.context().out.print(text);
-    Main.context().out.flush();
+    output.print(Results.bestResponse(ev, brs), digits);
     return ok ? 0 : 1;
   }
 }

@@ -3,8 +3,7 @@ package org.mpgref.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mpgref.game.MarkovGame;
-import org.mpgref.io.Json;
-import org.mpgref.io.ResultsFormat;
+import org.mpgref.io.Results;
 import org.mpgref.theory.TheoryBounds;
 import org.mpgref.theory.TheoryBounds.Expensive;
 import picocli.CommandLine.Command;
@@ -70,14 +69,7 @@ final class BoundsCommand implements Callable<Integer> {
     Expensive mode = expensive(expensive);
     MarkovGame g = input.load();
     TheoryBounds bounds = TheoryBounds.of(g, mode);
-    String text = output.json ? Json.write(ResultsFormat.bounds(bounds, g, digits)) : tagged(bounds, digits);
-    Main.context().out.print(text);
-    Main.context().out.flush();
+    output.print(Results.bounds(bounds, g), digits);
     return 0;
-  }
-
-  /** TAG qualifiers... value-or-status, then '# TAG source: ...' and, if any, '# TAG note: ...'. */
-  private static String tagged(TheoryBounds bounds, int digits) {
-    return new Tagged(digits).result(ResultsFormat.boundsResult(bounds)).toString();
   }
 }

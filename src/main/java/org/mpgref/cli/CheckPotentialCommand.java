@@ -2,8 +2,7 @@ package org.mpgref.cli;
 
 import java.util.concurrent.Callable;
 import org.mpgref.game.MarkovGame;
-import org.mpgref.io.Json;
-import org.mpgref.io.ResultsFormat;
+import org.mpgref.io.Results;
 import org.mpgref.potential.PotentialCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,40 +41,8 @@ final class CheckPotentialCommand implements Callable<Integer> {
     }
     MarkovGame g = input.load(3);
     PotentialCheck.Result r = PotentialCheck.check(g, trials, seed);
-    boolean ok = true;
-    String text;
-    if (r instanceof PotentialCheck.NotAnMpg) {
-      ok = ((PotentialCheck.NotAnMpg) r).counterexample().verify();
-    }
-    if (output.json) {
-      text = Json.write(ResultsFormat.potentialCheck(r, g, digits));
-    } else {
-      Tagged t = new Tagged(digits);
-      int deviators = PotentialCheck.deviatingAgents(g).length;
-      if (r instanceof PotentialCheck.Certified) {
-        t.line("MPG", "certified");
-        t.line("DEVIATORS", deviators, g.agentCount());
-      } else if (r instanceof PotentialCheck.NotAnMpg) {
-        PotentialCheck.NotAnMpg m = (PotentialCheck.NotAnMpg) r;
-        PotentialCheck.Counterexample c = m.counterexample();
-        t.line("MPG", "not-an-mpg");
-        t.line("DEVIATORS", deviators, g.agentCount());
-        t.line("TRIALS", m.search().trialsRun(), m.search().informative());
-        t.line("CYCLESUM", g.agentLabel(c.agentI()), g.agentLabel(c.agentJ()), g.stateLabel(c.state()),
-            c.cycleSum());
-        t.line("VERIFIED", ok);
-      } else {
-        PotentialCheck.NoCounterexample m = (PotentialCheck.NoCounterexample) r;
-        t.line("MPG", "no-counterexample");
-        t.line("DEVIATORS", deviators, g.agentCount());
-        t.line("TRIALS", m.search().trialsRun(), m.search().informative());
-      }
-      t.comment(g.name());
-      t.comment(r.describe().stripTrailing());
-      text = t.toString();
-    }
-    Main.context().out.print(text);
-    Main.context().out.flush();
+    boolean ok = !(r instanceof PotentialCheck.NotAnMpg m) || m.counterexample().verify();
+    output.print(Results.potentialCheck(r, g), digits);
     return ok ? 0 : 1;
   }
 }

@@ -1,13 +1,10 @@
 package org.mpgref.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
-import org.mpgref.io.Json;
-import org.mpgref.io.ResultsFormat;
+import org.mpgref.io.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,55 +32,7 @@ final class EvalCommand implements Callable<Integer> {
     int digits = output.digits();
     MarkovGame g = input.game.load();
     Policy pi = input.policy(g);
-    Evaluation ev = Evaluation.of(g, pi);
-    String text;
-    if (output.json) {
-      text = Json.write(ResultsFormat.evaluation(ev, digits));
-    } else {
-      text = lines(ev, digits).toString();
-    }
-    Main.context().out.print(text);
-    Main.context().out.flush();
+    output.print(Results.evaluation(Evaluation.of(g, pi)), digits);
     return 0;
-  }
-
-  static Tagged lines(Evaluation ev, int digits) {
-    MarkovGame g = ev.game();
-    Tagged t = new Tagged(digits);
-    for (int i = 0; i < g.agentCount(); i++) {
-      for (int s = 0; s < g.stateCount(); s++) {
-        t.line("V", g.agentLabel(i), g.stateLabel(s), ev.value(i, s));
-      }
-    }
-    for (int i = 0; i < g.agentCount(); i++) {
-      t.line("VRHO", g.agentLabel(i), ev.valueAtInitial(i));
-    }
-    for (int i = 0; i < g.agentCount(); i++) {
-      for (int s = 0; s < g.stateCount(); s++) {
-        for (int a = 0; a < g.actionCount(i); a++) {
-          t.line("QBAR", g.agentLabel(i), g.stateLabel(s), g.actionLabel(i, a), ev.qBar(i, s, a));
-        }
-      }
-    }
-    for (int i = 0; i < g.agentCount(); i++) {
-      for (int s = 0; s < g.stateCount(); s++) {
-        for (int a = 0; a < g.actionCount(i); a++) {
-          t.line("ADV", g.agentLabel(i), g.stateLabel(s), g.actionLabel(i, a), ev.advantage(i, s, a));
-        }
-      }
-    }
-    for (int s = 0; s < g.stateCount(); s++) {
-      t.line("D", g.stateLabel(s), ev.visitation(s));
-    }
-    Optional<BigFraction[]> phi = ev.potential();
-    if (phi.isPresent()) {
-      BigFraction total = BigFraction.ZERO;
-      for (int s = 0; s < g.stateCount(); s++) {
-        t.line("PHI", g.stateLabel(s), phi.get()[s]);
-        total = total.add(g.initial(s).multiply(phi.get()[s]));
-      }
-      t.line("PHIRHO", total);
-    }
-    return t;
   }
 }

@@ -7,9 +7,8 @@ import org.mpgref.game.DoublePolicy;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.PolicyRounding;
-import org.mpgref.io.Json;
 import org.mpgref.io.PolicyFormat;
-import org.mpgref.io.ResultsFormat;
+import org.mpgref.io.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,38 +67,7 @@ final class NashGapCommand implements Callable<Integer> {
       pi = input.policy(g);
     }
     NashGap gaps = NashGap.of(g, pi);
-    boolean ok = gaps.verify();
-    String text;
-    if (output.json) {
-      text = Json.write(rounded != null ? ResultsFormat.certifiedNashGap(gaps, rounded, digits)
-          : ResultsFormat.nashGap(gaps, digits));
-    } else {
-      Tagged t = new Tagged(digits);
-      if (rounded != null) {
-        t.line("ROUNDED", rounded.decimalDigits());
-        t.line("L1", rounded.l1Distance());
-      }
-      for (int i = 0; i < g.agentCount(); i++) {
-        for (int s = 0; s < g.stateCount(); s++) {
-          t.line("BR", g.agentLabel(i), g.stateLabel(s), g.actionLabel(i, gaps.bestResponse(i).action(s)));
-        }
-      }
-      for (int i = 0; i < g.agentCount(); i++) {
-        for (int s = 0; s < g.stateCount(); s++) {
-          t.line("GAP", g.agentLabel(i), g.stateLabel(s), gaps.gap(i, s));
-        }
-      }
-      for (int i = 0; i < g.agentCount(); i++) {
-        t.line("GAPRHO", g.agentLabel(i), gaps.gapAtInitial(i));
-      }
-      t.line("NASHGAP", gaps.nashGap());
-      t.line("NASHCONV", gaps.nashConv());
-      t.line("MAXSTATEGAP", gaps.maxStateGap());
-      t.line("CERTIFIED", ok);
-      text = t.toString();
-    }
-    Main.context().out.print(text);
-    Main.context().out.flush();
-    return ok ? 0 : 1;
+    output.print(rounded != null ? Results.certifiedNashGap(gaps, rounded) : Results.nashGap(gaps), digits);
+    return gaps.verify() ? 0 : 1;
   }
 }

@@ -1,5 +1,8 @@
 package org.mpgref.cli;
 
+import org.mpgref.io.Json;
+import org.mpgref.io.Result;
+import org.mpgref.io.ResultsFormat;
 import picocli.CommandLine.Option;
 
 /** The output options every result-printing command shares: {@code --digits N} and {@code --json}. */
@@ -21,5 +24,18 @@ final class OutputOptions {
       throw new IllegalArgumentException("--digits " + digits + " is outside 0..1000");
     }
     return digits;
+  }
+
+  /**
+   * Prints a result to the command's stdout, as one mpgref-results/1 JSON document with {@code --json}, else as
+   * tagged lines: both renderings of the one {@link Result}.
+   *
+   * @param r the result
+   * @param digits the validated {@link #digits()}
+   */
+  void print(Result r, int digits) {
+    String text = json ? Json.write(ResultsFormat.json(r, digits)) : new Tagged(digits).result(r).toString();
+    Main.context().out.print(text);
+    Main.context().out.flush();
   }
 }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.io.ExactNumbers;
 import org.mpgref.io.Result;
+import org.mpgref.io.ResultItem;
+import org.mpgref.io.ResultValue;
 import org.mpgref.io.Text;
 
 /**
@@ -56,19 +58,57 @@ final class Tagged {
   }
 
   /**
-   * Renders a {@link Result}: per entry {@code TAG qualifiers... value-or-text}, then {@code # TAG source: ...} and
-   * {@code # TAG note: ...} where present.
+   * Renders a {@link Result}, item by item (its header and JSON-only items and fields print nothing): a
+   * {@link ResultItem.Line} as {@code TAG field...}; a {@link ResultItem.Table} as one line {@code TAG label...
+   * value} per cell, in row-major order; {@link ResultItem.Entries} as {@code TAG qualifiers... value-or-text} per
+   * entry, then {@code # TAG source: ...} and {@code # TAG note: ...} where present; a {@link ResultItem.Comment} as
+   * comment lines. Values print as {@link #value}.
    */
   Tagged result(Result r) {
-    for (Result.Entry e : r.entries()) {
-      List<Object> fields = new ArrayList<>(e.qualifiers());
-      Optional<BigFraction> v = e.exact();
-      fields.add(v.isPresent() ? v.get() : e.text().orElse(""));
-      line(e.tag(), fields.toArray());
-      e.source().ifPresent(x -> comment(e.tag() + " source: " + x));
-      e.note().ifPresent(x -> comment(e.tag() + " note: " + x));
+    for (ResultItem item : r.items()) {
+      if (item instanceof ResultItem.Line l) {
+        l.tag().ifPresent(tag -> line(tag, l.fields().stream().map(f -> value(f.value())).toArray()));
+      } else if (item instanceof ResultItem.Table t) {
+        t.tag().ifPresent(tag -> {
+          for (ResultItem.Cell c : t.cells()) {
+            List<Object> fields = new ArrayList<>(c.labels());
+            fields.add(value(c.value()));
+            line(tag, fields.toArray());
+          }
+        });
+      } else if (item instanceof ResultItem.Entries es) {
+        for (ResultItem.Entry e : es.entries()) {
+          List<Object> fields = new ArrayList<>(e.qualifiers());
+          Optional<BigFraction> v = e.exact();
+          fields.add(v.isPresent() ? v.get() : e.text().orElse(""));
+          line(e.tag(), fields.toArray());
+          e.source().ifPresent(x -> comment(e.tag() + " source: " + x));
+          e.note().ifPresent(x -> comment(e.tag() + " note: " + x));
+        }
+      } else {
+        comment(((ResultItem.Comment) item).text());
+      }
     }
     return this;
+  }
+
+  /**
+   * A value as a field of {@link #line}: an exact value as itself (printed p/q), a count or a flag as its text, a
+   * word as a label.
+   *
+   * @throws IllegalArgumentException for a null value (JSON only)
+   */
+  private static Object value(ResultValue v) {
+    if (v instanceof ResultValue.Exact x) {
+      return x.value();
+    } else if (v instanceof ResultValue.Count n) {
+      return n.value();
+    } else if (v instanceof ResultValue.Flag b) {
+      return b.value();
+    } else if (v instanceof ResultValue.Word w) {
+      return w.value();
+    }
+    throw new IllegalArgumentException("a null value is JSON only");
   }
 
   static String label(String s) {

@@ -22,6 +22,7 @@ import org.mpgref.io.GameFormat;
 import org.mpgref.io.Json;
 import org.mpgref.io.OutputFiles;
 import org.mpgref.io.PolicyFormat;
+import org.mpgref.io.Results;
 import org.mpgref.io.ResultsFormat;
 
 /**
@@ -80,8 +81,8 @@ public final class ConformanceVectors {
     v.set("game", GameFormat.write(game));
     v.set("policy", PolicyFormat.write(policy, game, 0));
     Evaluation ev = Evaluation.of(game, policy);
-    v.set("evaluation", ResultsFormat.evaluation(ev, 0));
-    v.set("nashGap", ResultsFormat.nashGap(NashGap.of(ev), 0));
+    v.set("evaluation", ResultsFormat.json(Results.evaluation(ev), 0));
+    v.set("nashGap", ResultsFormat.json(Results.nashGap(NashGap.of(ev)), 0));
     return v;
   }
 
@@ -138,10 +139,10 @@ public final class ConformanceVectors {
       MarkovGame game = GameFormat.read(root.path("game"), source + ": game");
       Policy policy = PolicyFormat.read(root.path("policy"), game, source + ": policy");
       Evaluation ev = Evaluation.of(game, policy);
-      if (!same(ResultsFormat.evaluation(ev, 0), root.path("evaluation"))) {
+      if (!same(ResultsFormat.json(Results.evaluation(ev), 0), root.path("evaluation"))) {
         problems.add(source + ": evaluation differs from the recomputed one");
       }
-      if (!same(ResultsFormat.nashGap(NashGap.of(ev), 0), root.path("nashGap"))) {
+      if (!same(ResultsFormat.json(Results.nashGap(NashGap.of(ev)), 0), root.path("nashGap"))) {
         problems.add(source + ": nashGap differs from the recomputed one");
       }
     }

@@ -1,30 +1,25 @@
 package org.mpgref.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
-import org.mpgref.evaluation.BestResponse;
-import org.mpgref.evaluation.Evaluation;
-import org.mpgref.evaluation.NashGap;
-import org.mpgref.game.MarkovGame;
-import org.mpgref.game.Policy;
-import org.mpgref.game.PolicyRounding;
-import org.mpgref.potential.PotentialCheck;
-import org.mpgref.theory.Constant;
-import org.mpgref.theory.TheoryBounds;
 
 /**
- * The results format {@value #FORMAT}: exact results of {@code eval}, {@code best-response}, {@code nash-gap} and
- * {@code check-potential} as JSON (specs/formats.md, specs/formats/results.schema.json). Every document has
- * {@code "format"}, {@code "kind"} ({@code evaluation}, {@code best-response}, {@code nash-gap},
- * {@code potential-check}) and, where a game is known, {@code "game"}, {@code "agents"} (labels and action labels)
- * and {@code "states"} (labels), so that index-shaped arrays can be read against labels. Index shapes are those of
- * the Java API: {@code [i][s]}, {@code [i][s][a]}, {@code [s]}. Numbers are written by
+ * The results format {@value #FORMAT}: a {@link Result} as one JSON document (specs/formats.md,
+ * specs/formats/results.schema.json), the JSON rendering of the results model (the tagged-lines rendering is
+ * {@code org.mpgref.cli.Tagged#result}). Every document has {@code "format"}, {@code "kind"} ({@code evaluation},
+ * {@code best-response}, {@code nash-gap}, {@code potential-check}, {@code bounds}, {@code learn}) and, where the
+ * header has them, {@code "game"}, {@code "agents"} (labels and action labels) and {@code "states"} (labels), so that
+ * index-shaped arrays can be read against labels; then the members of the result's items ({@link ResultItem}).
+ * Index shapes are those of the Java API: {@code [i][s]}, {@code [i][s][a]}, {@code [s]}. Numbers are written by
  * {@link ExactNumbers#toJson}: exact ({@code "22/15"}, or a JSON integer), plus a correctly rounded decimal with
  * {@code digits > 0} (annotated numbers {@code {"exact": "22/15", "decimal": "1.46667"}}). Output only: mpgref
- * reads no results documents.
+ * reads no results documents. What each command's document holds: {@link Results}.
  */
 public final class ResultsFormat {
   /** The format tag. */
@@ -32,252 +27,139 @@ public final class ResultsFormat {
 
   private ResultsFormat() {}
 
-  private static ObjectNode start(String kind, MarkovGame game) {
+  /**
+   * The JSON document of a result: the header, then the members of the items in their order (or in
+   * {@link Result#jsonOrder} when given); printed-only items and fields add nothing.
+   *
+   * @param r the result
+   * @param digits 0 for exact numbers only, else significant digits of the added decimals
+   * @return the document
+   * @throws IllegalStateException if a given JSON order does not list the top-level members exactly
+   */
+  public static ObjectNode json(Result r, int digits) {
     ObjectNode root = Json.nodes().objectNode();
+    Result.Header h = r.header();
     root.put("format", FORMAT);
-    root.put("kind", kind);
-    root.put("game", game.name());
-    ArrayNode agents = root.putArray("agents");
-    for (int i = 0; i < game.agentCount(); i++) {
-      ObjectNode a = agents.addObject();
-      a.put("label", game.agentLabel(i));
-      ArrayNode acts = a.putArray("actions");
-      for (int k = 0; k < game.actionCount(i); k++) {
-        acts.add(game.actionLabel(i, k));
+    root.put("kind", h.kind());
+    h.game().ifPresent(name -> root.put("game", name));
+    h.agents().ifPresent(agents -> {
+      ArrayNode arr = root.putArray("agents");
+      for (Result.Agent a : agents) {
+        ObjectNode o = arr.addObject();
+        o.put("label", a.label());
+        ArrayNode acts = o.putArray("actions");
+        a.actions().forEach(acts::add);
       }
+      ArrayNode states = root.putArray("states");
+      h.states().forEach(states::add);
+    });
+    ObjectNode body = Json.nodes().objectNode();
+    for (ResultItem item : r.items()) {
+      add(body, item, digits);
     }
-    ArrayNode states = root.putArray("states");
-    for (int s = 0; s < game.stateCount(); s++) {
-      states.add(game.stateLabel(s));
+    if (r.jsonOrder().isEmpty()) {
+      root.setAll(body);
+      return root;
+    }
+    List<String> members = new ArrayList<>();
+    body.fieldNames().forEachRemaining(members::add);
+    if (!new HashSet<>(members).equals(new HashSet<>(r.jsonOrder())) || members.size() != r.jsonOrder().size()) {
+      throw new IllegalStateException(h.kind() + ": the JSON order " + r.jsonOrder() + " does not list the members "
+          + members);
+    }
+    for (String k : r.jsonOrder()) {
+      root.set(k, body.get(k));
     }
     return root;
   }
 
   /**
-   * The evaluation of a policy: {@code values} V_i^π(s) [i][s], {@code valueAtRho} V_i^π(ρ) [i], {@code qBar}
-   * Q̄_i^π(s,a) [i][s][a], {@code advantage} Ā_i^π(s,a) [i][s][a], {@code visitation} d_ρ^π(s) [s], and, if the game
-   * declares a stage potential, {@code potential}: {@code {"values": Φ^π(s) [s], "atRho": Φ^π(ρ)}}.
+   * The JSON of one value.
    *
-   * @param ev the evaluation
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the document
+   * @param v the value
+   * @param digits 0 for exact numbers only, else significant digits of the added decimal
+   * @return the node
    */
-  public static ObjectNode evaluation(Evaluation ev, int digits) {
-    MarkovGame g = ev.game();
-    ObjectNode root = start("evaluation", g);
-    int n = g.agentCount();
-    int states = g.stateCount();
-    ArrayNode values = root.putArray("values");
-    ArrayNode atRho = root.putArray("valueAtRho");
-    ArrayNode q = root.putArray("qBar");
-    ArrayNode adv = root.putArray("advantage");
-    for (int i = 0; i < n; i++) {
-      ArrayNode v = values.addArray();
-      ArrayNode qi = q.addArray();
-      ArrayNode ai = adv.addArray();
-      for (int s = 0; s < states; s++) {
-        v.add(ExactNumbers.toJson(ev.value(i, s), digits));
-        ArrayNode qs = qi.addArray();
-        ArrayNode as = ai.addArray();
-        for (int a = 0; a < g.actionCount(i); a++) {
-          qs.add(ExactNumbers.toJson(ev.qBar(i, s, a), digits));
-          as.add(ExactNumbers.toJson(ev.advantage(i, s, a), digits));
-        }
-      }
-      atRho.add(ExactNumbers.toJson(ev.valueAtInitial(i), digits));
+  public static JsonNode value(ResultValue v, int digits) {
+    if (v instanceof ResultValue.Exact x) {
+      return ExactNumbers.toJson(x.value(), digits);
+    } else if (v instanceof ResultValue.Count n) {
+      return Json.nodes().numberNode(n.value());
+    } else if (v instanceof ResultValue.Flag b) {
+      return Json.nodes().booleanNode(b.value());
+    } else if (v instanceof ResultValue.Word w) {
+      return Json.nodes().textNode(w.value());
     }
-    ArrayNode d = root.putArray("visitation");
-    for (int s = 0; s < states; s++) {
-      d.add(ExactNumbers.toJson(ev.visitation(s), digits));
-    }
-    Optional<BigFraction[]> phi = ev.potential();
-    if (phi.isPresent()) {
-      ObjectNode p = root.putObject("potential");
-      ArrayNode pv = p.putArray("values");
-      BigFraction total = BigFraction.ZERO;
-      for (int s = 0; s < states; s++) {
-        pv.add(ExactNumbers.toJson(phi.get()[s], digits));
-        total = total.add(g.initial(s).multiply(phi.get()[s]));
-      }
-      p.set("atRho", ExactNumbers.toJson(total, digits));
-    }
-    return root;
+    return Json.nodes().nullNode();
   }
 
-  private static ArrayNode bestResponses(Evaluation ev, List<BestResponse> brs, int digits) {
-    MarkovGame game = ev.game();
-    ArrayNode arr = Json.nodes().arrayNode();
-    for (BestResponse br : brs) {
-      int i = br.agent();
-      ObjectNode o = arr.addObject();
-      o.put("agent", i);
-      ArrayNode acts = o.putArray("actions");
-      ArrayNode labels = o.putArray("actionLabels");
-      ArrayNode v = o.putArray("values");
-      ArrayNode gaps = o.putArray("gaps");
-      BigFraction atRho = BigFraction.ZERO;
-      for (int s = 0; s < game.stateCount(); s++) {
-        BigFraction gap = br.value(s).subtract(ev.value(i, s));
-        atRho = atRho.add(game.initial(s).multiply(gap));
-        acts.add(br.action(s));
-        labels.add(game.actionLabel(i, br.action(s)));
-        v.add(ExactNumbers.toJson(br.value(s), digits));
-        gaps.add(ExactNumbers.toJson(gap, digits));
+  private static void add(ObjectNode body, ResultItem item, int digits) {
+    if (item instanceof ResultItem.Line l) {
+      for (ResultItem.Field f : l.fields()) {
+        f.key().ifPresent(k -> put(body, List.of(k.split("/")), List.of(new ResultItem.Cell(List.of(), List.of(),
+            f.value())), 0, digits));
       }
-      o.set("gapAtRho", ExactNumbers.toJson(atRho, digits));
-      o.put("verified", br.verify());
+    } else if (item instanceof ResultItem.Table t) {
+      t.key().ifPresent(k -> put(body, List.of(k.split("/")), t.cells(), 0, digits));
+    } else if (item instanceof ResultItem.Entries e) {
+      body.set(e.key(), entries(e.entries(), digits));
+    }
+  }
+
+  /**
+   * Puts cells under a key path: the last segment holds the cells (their axes from {@code depth} on) as nested
+   * arrays, or the value of the single cell when no axis is left; {@code *} splits the cells by the axis at
+   * {@code depth} into one object per element; other segments are (shared) nested objects.
+   */
+  private static void put(ObjectNode obj, List<String> path, List<ResultItem.Cell> cells, int depth, int digits) {
+    String seg = path.get(0);
+    if (path.size() == 1) {
+      obj.set(seg, nested(cells, depth, digits));
+    } else if (path.get(1).equals("*")) {
+      ArrayNode arr = obj.has(seg) ? (ArrayNode) obj.get(seg) : obj.putArray(seg);
+      List<List<ResultItem.Cell>> groups = groups(cells, depth);
+      for (int k = 0; k < groups.size(); k++) {
+        ObjectNode o = k < arr.size() ? (ObjectNode) arr.get(k) : arr.addObject();
+        put(o, path.subList(2, path.size()), groups.get(k), depth + 1, digits);
+      }
+    } else {
+      ObjectNode child = obj.has(seg) ? (ObjectNode) obj.get(seg) : obj.putObject(seg);
+      put(child, path.subList(1, path.size()), cells, depth, digits);
+    }
+  }
+
+  private static JsonNode nested(List<ResultItem.Cell> cells, int depth, int digits) {
+    if (depth == cells.get(0).index().size()) {
+      return value(cells.get(0).value(), digits);
+    }
+    ArrayNode arr = Json.nodes().arrayNode();
+    for (List<ResultItem.Cell> g : groups(cells, depth)) {
+      arr.add(nested(g, depth + 1, digits));
     }
     return arr;
   }
 
-  /**
-   * Best responses of some agents: per agent, {@code agent}, {@code actions} σ_i(s) [s] (indices) and
-   * {@code actionLabels}, {@code values} V_i^*(s) [s], {@code gaps} gap_i(s) = V_i^*(s) − V_i^π(s) [s],
-   * {@code gapAtRho} and {@code verified} (the exact Bellman-optimality certificate); {@code certificateVerified} is
-   * true iff all are.
-   *
-   * @param ev the evaluation of π
-   * @param brs the best responses to report (from {@link BestResponse#of}), in order
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the document
-   */
-  public static ObjectNode bestResponse(Evaluation ev, List<BestResponse> brs, int digits) {
-    ObjectNode root = start("best-response", ev.game());
-    root.set("bestResponses", bestResponses(ev, brs, digits));
-    boolean ok = true;
-    for (BestResponse br : brs) {
-      ok &= br.verify();
+  /** The runs of consecutive cells with the same index at {@code depth} (row-major order makes them contiguous). */
+  private static List<List<ResultItem.Cell>> groups(List<ResultItem.Cell> cells, int depth) {
+    List<List<ResultItem.Cell>> groups = new ArrayList<>();
+    int start = 0;
+    for (int k = 1; k <= cells.size(); k++) {
+      if (k == cells.size() || !cells.get(k).index().get(depth).equals(cells.get(start).index().get(depth))) {
+        groups.add(cells.subList(start, k));
+        start = k;
+      }
     }
-    root.put("certificateVerified", ok);
-    return root;
+    return groups;
   }
 
   /**
-   * Nash gaps: {@code bestResponses} for every agent (as {@link #bestResponse}), {@code nashGap} = max_i gap_i(ρ),
-   * {@code nashConv} = Σ_i gap_i(ρ), {@code maxStateGap} = max_{i,s} gap_i(s), {@code certificateVerified}
-   * ({@link NashGap#verify()}).
-   *
-   * @param g the gaps
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the document
+   * The JSON of a list of constants: one object per entry, in order, with {@code tag}, {@code qualifiers} (array of
+   * strings), either {@code value} (exact, {@link ExactNumbers#toJson}) or {@code status} (the entry's text), and,
+   * where present, {@code source} and {@code note}.
    */
-  public static ObjectNode nashGap(NashGap g, int digits) {
-    MarkovGame game = g.evaluation().game();
-    ObjectNode root = start("nash-gap", game);
-    List<BestResponse> all = new java.util.ArrayList<>();
-    for (int i = 0; i < game.agentCount(); i++) {
-      all.add(g.bestResponse(i));
-    }
-    root.set("bestResponses", bestResponses(g.evaluation(), all, digits));
-    root.set("nashGap", ExactNumbers.toJson(g.nashGap(), digits));
-    root.set("nashConv", ExactNumbers.toJson(g.nashConv(), digits));
-    root.set("maxStateGap", ExactNumbers.toJson(g.maxStateGap(), digits));
-    root.put("certificateVerified", g.verify());
-    return root;
-  }
-
-  /**
-   * Nash gaps of a rounded floating policy ({@code nash-gap --certify}): {@link #nashGap} plus {@code rounding}:
-   * {@code {"decimalDigits": k, "l1Distance": exact Σ|x − q| between the floating policy (as the doubles read) and
-   * the rounded one, "policy": the rounded policy [i][s][a]}}.
-   *
-   * @param g the gaps of the rounded policy
-   * @param rounded the rounding
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the document
-   */
-  public static ObjectNode certifiedNashGap(NashGap g, PolicyRounding.Rounded rounded, int digits) {
-    ObjectNode root = nashGap(g, digits);
-    ObjectNode r = root.putObject("rounding");
-    r.put("decimalDigits", rounded.decimalDigits());
-    r.set("l1Distance", ExactNumbers.toJson(rounded.l1Distance(), digits));
-    r.set("policy", PolicyFormat.policyArray(rounded.policy(), digits));
-    return root;
-  }
-
-  /**
-   * The outcome of {@link PotentialCheck}: {@code outcome} is {@code certified} (with {@code reason}),
-   * {@code not-an-mpg} (with {@code trial}, {@code seed}, {@code declaredIssue} or null, and {@code counterexample}:
-   * {@code agentI}, {@code agentJ}, {@code state}, {@code stateLabel}, {@code cycleSum}, {@code verified}, the base
-   * policy {@code base} [i][s][a] and the deviations {@code deviationI}, {@code deviationJ} [s][a]) or
-   * {@code no-counterexample} (with {@code trials}, {@code seed}, {@code declaredIssue}). Both search outcomes add,
-   * when recorded ({@link PotentialCheck.Search}), {@code trialsRun}, {@code informative}, {@code deviatingAgents}
-   * (agents with at least two actions, among which the pair was drawn) and {@code agentCount} (N).
-   *
-   * @param r the result
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the document (without game information; see {@link #potentialCheck(PotentialCheck.Result, MarkovGame,
-   *     int)})
-   */
-  public static ObjectNode potentialCheck(PotentialCheck.Result r, int digits) {
-    ObjectNode root = Json.nodes().objectNode();
-    root.put("format", FORMAT);
-    root.put("kind", "potential-check");
-    fillPotentialCheck(root, r, digits);
-    return root;
-  }
-
-  /**
-   * As {@link #potentialCheck(PotentialCheck.Result, int)}, with the game's name and labels.
-   *
-   * @param r the result
-   * @param game the game checked
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the document
-   */
-  public static ObjectNode potentialCheck(PotentialCheck.Result r, MarkovGame game, int digits) {
-    ObjectNode root = start("potential-check", game);
-    fillPotentialCheck(root, r, digits);
-    return root;
-  }
-
-  /**
-   * The theory constants of a game ({@code mpgref bounds --json}, the server's {@code bounds}): {@code constants}, one
-   * object per constant in order, with {@code tag}, {@code qualifiers} (array of strings), either {@code value} (exact)
-   * or {@code status} (the word that stands instead of a number: {@code not-applicable}, {@code not-computed},
-   * {@code unbounded}, {@code infinite}, or the potential's status), {@code source} and, where there is one,
-   * {@code note} (specs/cli.md "bounds").
-   *
-   * @param bounds the constants
-   * @param game the game they belong to (for its name and labels)
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the document
-   */
-  public static ObjectNode bounds(TheoryBounds bounds, MarkovGame game, int digits) {
-    ObjectNode root = start("bounds", game);
-    root.set("constants", entries(boundsResult(bounds), digits));
-    return root;
-  }
-
-  /**
-   * The theory constants as a {@link Result}: per constant its tag, qualifiers, exact value or status word, source
-   * and note.
-   *
-   * @param bounds the constants
-   * @return the result
-   */
-  public static Result boundsResult(TheoryBounds bounds) {
-    Result.Builder b = new Result.Builder();
-    for (Constant c : bounds.constants()) {
-      Optional<BigFraction> v = c.value();
-      b.add(c.tag(), c.qualifiers(), v.orElse(null), v.isPresent() ? null : c.status().word(), c.source(),
-          c.note().orElse(null));
-    }
-    return b.build();
-  }
-
-  /**
-   * The JSON rendering of a {@link Result}: one object per entry, in order, with {@code tag}, {@code qualifiers}
-   * (array of strings), either {@code value} (exact, {@link ExactNumbers#toJson}) or {@code status} (the entry's text),
-   * and, where present, {@code source} and {@code note}.
-   *
-   * @param result the result
-   * @param digits 0 for exact numbers only, else significant digits of the added decimals
-   * @return the array
-   */
-  public static ArrayNode entries(Result result, int digits) {
+  private static ArrayNode entries(List<ResultItem.Entry> entries, int digits) {
     ArrayNode arr = Json.nodes().arrayNode();
-    for (Result.Entry e : result.entries()) {
+    for (ResultItem.Entry e : entries) {
       ObjectNode o = arr.addObject();
       o.put("tag", e.tag());
       ArrayNode q = o.putArray("qualifiers");
@@ -292,65 +174,5 @@ public final class ResultsFormat {
       e.note().ifPresent(x -> o.put("note", x));
     }
     return arr;
-  }
-
-  private static void fillPotentialCheck(ObjectNode root, PotentialCheck.Result r, int digits) {
-    if (r instanceof PotentialCheck.Certified) {
-      root.put("outcome", "certified");
-      root.put("reason", ((PotentialCheck.Certified) r).reason());
-    } else if (r instanceof PotentialCheck.NotAnMpg) {
-      PotentialCheck.NotAnMpg m = (PotentialCheck.NotAnMpg) r;
-      root.put("outcome", "not-an-mpg");
-      root.put("trial", m.trial());
-      root.put("seed", m.seed());
-      putIssue(root, m.declaredIssue());
-      putSearch(root, m.search());
-      PotentialCheck.Counterexample c = m.counterexample();
-      ObjectNode o = root.putObject("counterexample");
-      o.put("agentI", c.agentI());
-      o.put("agentJ", c.agentJ());
-      o.put("state", c.state());
-      o.put("stateLabel", c.game().stateLabel(c.state()));
-      o.set("cycleSum", ExactNumbers.toJson(c.cycleSum(), digits));
-      o.put("verified", c.verify());
-      o.set("base", PolicyFormat.policyArray(c.base(), digits));
-      o.set("deviationI", agentRows(c.deviationI(), c.agentI(), digits));
-      o.set("deviationJ", agentRows(c.deviationJ(), c.agentJ(), digits));
-    } else {
-      PotentialCheck.NoCounterexample m = (PotentialCheck.NoCounterexample) r;
-      root.put("outcome", "no-counterexample");
-      root.put("trials", m.trials());
-      root.put("seed", m.seed());
-      putIssue(root, m.declaredIssue());
-      putSearch(root, m.search());
-    }
-  }
-
-  private static void putSearch(ObjectNode root, PotentialCheck.Search search) {
-    if (search.recorded()) {
-      root.put("trialsRun", search.trialsRun());
-      root.put("informative", search.informative());
-      root.put("deviatingAgents", search.deviatingAgents());
-      root.put("agentCount", search.agents());
-    }
-  }
-
-  private static void putIssue(ObjectNode root, Optional<String> issue) {
-    if (issue.isPresent()) {
-      root.put("declaredIssue", issue.get());
-    } else {
-      root.putNull("declaredIssue");
-    }
-  }
-
-  private static ArrayNode agentRows(Policy p, int agent, int digits) {
-    ArrayNode states = Json.nodes().arrayNode();
-    for (int s = 0; s < p.stateCount(); s++) {
-      ArrayNode row = states.addArray();
-      for (int a = 0; a < p.actionCount(agent); a++) {
-        row.add(ExactNumbers.toJson(p.prob(agent, s, a), digits));
-      }
-    }
-    return states;
   }
 }

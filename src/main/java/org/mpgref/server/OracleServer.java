@@ -30,6 +30,8 @@ import org.mpgref.io.FormatException;
 import org.mpgref.io.GameFormat;
 import org.mpgref.io.Json;
 import org.mpgref.io.PolicyFormat;
+import org.mpgref.io.Result;
+import org.mpgref.io.Results;
 import org.mpgref.io.ResultsFormat;
 import org.mpgref.limits.CancelledException;
 import org.mpgref.limits.LimitExceededException;
@@ -244,8 +246,8 @@ public final class OracleServer implements AutoCloseable {
           boolean eval = op.equals("eval");
           ObjectNode result = run(limits, seconds(p), () -> {
             Policy policy = PolicyFormat.read(policyDoc, game, "policy");
-            return eval ? ResultsFormat.evaluation(Evaluation.of(game, policy), digits)
-                : ResultsFormat.nashGap(NashGap.of(game, policy), digits);
+            return ResultsFormat.json(eval ? Results.evaluation(Evaluation.of(game, policy))
+                : Results.nashGap(NashGap.of(game, policy)), digits);
           });
           response.set("result", result);
           return response;
@@ -263,8 +265,8 @@ public final class OracleServer implements AutoCloseable {
           };
           int digits = (int) p.integer("digits", 0, 1000, 0);
           limits = limits(p);
-          ObjectNode result = run(limits, seconds(p), () -> ResultsFormat.bounds(TheoryBounds.of(game, mode), game,
-              digits));
+          ObjectNode result = run(limits, seconds(p), () -> ResultsFormat.json(Results.bounds(TheoryBounds.of(game, mode),
+              game), digits));
           response.set("result", result);
           return response;
         }
@@ -277,7 +279,8 @@ public final class OracleServer implements AutoCloseable {
           limits = limits(p);
           requireCheckWork(game, trials, limits);
           ObjectNode result = run(limits, seconds(p),
-              () -> ResultsFormat.potentialCheck(PotentialCheck.check(game, trials, seed), digits));
+              () -> ResultsFormat.json(Results.potentialCheck(PotentialCheck.check(game, trials, seed), game)
+                  .withHeader(Result.Header.bare("potential-check")), digits));
           response.set("result", result);
           return response;
         }

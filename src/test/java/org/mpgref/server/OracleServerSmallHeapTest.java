@@ -12,6 +12,7 @@ import org.mpgref.evaluation.NashGap;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.io.Json;
+import org.mpgref.io.Results;
 import org.mpgref.io.ResultsFormat;
 
 /**
@@ -44,7 +45,7 @@ class OracleServerSmallHeapTest {
   }
 
   private String evalExpected() {
-    return Json.write(ResultsFormat.evaluation(Evaluation.of(GAME, POLICY), 0));
+    return Json.write(ResultsFormat.json(Results.evaluation(Evaluation.of(GAME, POLICY)), 0));
   }
 
   private void goodEval() {
@@ -84,7 +85,7 @@ class OracleServerSmallHeapTest {
     ok(ServerRequests.load(++id, GAME));
     goodEval();
     good(ServerRequests.ask(++id, "nash-gap", "g1", GAME, POLICY),
-        Json.write(ResultsFormat.nashGap(NashGap.of(Evaluation.of(GAME, POLICY)), 0)));
+        Json.write(ResultsFormat.json(Results.nashGap(NashGap.of(Evaluation.of(GAME, POLICY))), 0)));
     String[][] wrong = {
         {"trials", "\"abc\"", "true", "2.7", "1e30", "2.0", "0", "-1", "100001", "null", "{}", "[20]"},
         {"seed", "\"x\"", "1.5", "true", "9223372036854775808", "null", "[]"},

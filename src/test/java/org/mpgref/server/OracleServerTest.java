@@ -17,6 +17,7 @@ import org.mpgref.game.Policy;
 import org.mpgref.io.GameFormat;
 import org.mpgref.io.Json;
 import org.mpgref.io.PolicyFormat;
+import org.mpgref.io.Results;
 import org.mpgref.io.ResultsFormat;
 
 /** The JSON-lines server: answers equal the library's exact results (compared as canonical JSON text), every bad request gets an error naming the field, and it keeps serving. */
@@ -64,8 +65,8 @@ class OracleServerTest {
     assertThat(r[0].get("ok").asBoolean()).isTrue();
     assertThat(r[0].get("game").asText()).isEqualTo("g1");
     Evaluation ev = Evaluation.of(GAME, POLICY);
-    assertThat(Json.write(r[1].get("result"))).isEqualTo(Json.write(ResultsFormat.evaluation(ev, 0)));
-    assertThat(Json.write(r[2].get("result"))).isEqualTo(Json.write(ResultsFormat.nashGap(NashGap.of(ev), 0)));
+    assertThat(Json.write(r[1].get("result"))).isEqualTo(Json.write(ResultsFormat.json(Results.evaluation(ev), 0)));
+    assertThat(Json.write(r[2].get("result"))).isEqualTo(Json.write(ResultsFormat.json(Results.nashGap(NashGap.of(ev)), 0)));
     assertThat(r[3].get("ok").asBoolean()).isTrue();
     assertThat(r[4].get("shutdown").asBoolean()).isTrue();
   }
@@ -97,6 +98,6 @@ class OracleServerTest {
     }
     assertThat(r[1].get("id").asInt()).isEqualTo(2);
     assertThat(Json.write(r[9].get("result")))
-        .isEqualTo(Json.write(ResultsFormat.evaluation(Evaluation.of(GAME, POLICY), 0)));
+        .isEqualTo(Json.write(ResultsFormat.json(Results.evaluation(Evaluation.of(GAME, POLICY)), 0)));
   }
 }
