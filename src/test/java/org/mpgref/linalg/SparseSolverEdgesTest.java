@@ -133,10 +133,13 @@ class SparseSolverEdgesTest {
   }
 
   /**
-   * The value solve of a 3000-state path 0 → 1 → … → 2999 ↺ with γ = 99/100 and b = e₂₉₉₉/100 (x(s) = γ^(2999−s)): the
-   * a-priori estimate is about 3·3000·(40 + 2·w(3000·14 + 8)·w(22)) + 40 + 2·w(42008)² ≈ 1.7·10^7 (g = bits(99/100) =
-   * 14, 8 bits for 1/100), below 10^8, but along the tail the values grow by 14 bits a step, and the metered charges
-   * 2·(1 + 14k/64)² summed over k pass 10^8 after about 1500 of the 3000 steps: the tail's meter stops the solve.
+   * The value solve of a 3000-state path 0 → 1 → … → 2999 ↺ with γ = 99/100 (g = 7 + 7 = 14 bits) and b = e₂₉₉₉/100
+   * (8 bits): x(2999) = 1 and x(2999 − j) = 99^j/100^j. The a-priori estimate, 3·3000·(40 + 2·w(42008)·w(22)) + 40 +
+   * 2·w(42008)² ≈ 1.7·10^7 (w(b) = 1 + b/64, 42008 = 3000·14 + 8), is below the limit 10^8, so the solve runs. Its
+   * t-th tail step (state 2999 − t) charges 40 + 2·w(B)·w(14) + 40 + 2·w(B)², B = max(14, bits(99^(t−1)/100^(t−1))).
+   * Summed with the exact bit lengths of 99^j and 100^j, the total is about 10^8 − 10^5 after step 1508 and passes
+   * 10^8 at step 1509, where B = bitLength(99^1508) + bitLength(100^1508) = 9998 + 10019 = 20017 (a step costs about
+   * 2·(1 + 20017/64)² ≈ 2·10^5, far more than the margins).
    */
   @Test
   void theMeterStopsAlongATail() {
@@ -153,8 +156,9 @@ class SparseSolverEdgesTest {
     try (Limits.Scope scope = Limits.DEFAULT.withMaxWork(100_000_000).install()) {
       assertThatThrownBy(() -> SparseExactSolver.solveDiscounted("test values", BigFraction.of(99, 100), path, b))
           .isInstanceOf(LimitExceededException.class)
-          .hasMessageContaining("test values of 3000 states (3000 non-zeros) along its functional graph (stopped after ")
-          .hasMessageContaining("the limit is 1e8 work units (raise it with --max-work)");
+          .hasMessage("test values of 3000 states (3000 non-zeros) along its functional graph (stopped after 1509 of"
+              + " 3000 steps, where the values have grown to 20017 bits) needs more than 1e8 work units; the limit is"
+              + " 1e8 work units (raise it with --max-work)");
     }
   }
 
