@@ -8,6 +8,7 @@ import org.mpgref.evaluation.BestResponse;
 import org.mpgref.evaluation.Evaluation;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
+import org.mpgref.io.Result;
 import org.mpgref.io.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,8 +50,8 @@ final class BestResponseCommand implements Callable<Integer> {
         brs.add(BestResponse.of(ev, i));
       }
     }
-    boolean ok = brs.stream().allMatch(BestResponse::verify);
-    output.print(Results.bestResponse(ev, brs), digits);
-    return ok ? 0 : 1;
+    Result r = Results.bestResponse(ev, brs);
+    output.print(r, digits);
+    return r.holds("certificateVerified") ? 0 : 1;
   }
 }

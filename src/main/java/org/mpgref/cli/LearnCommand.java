@@ -33,8 +33,7 @@ import org.mpgref.io.ExactNumbers;
 import org.mpgref.io.Json;
 import org.mpgref.io.OutputFiles;
 import org.mpgref.io.PolicyHistoryFormat;
-import org.mpgref.io.Result;
-import org.mpgref.io.ResultValue;
+import org.mpgref.io.Results;
 import org.mpgref.limits.CancelledException;
 import org.mpgref.limits.Limits;
 import org.mpgref.theory.PhiMax;
@@ -412,40 +411,8 @@ final class LearnCommand implements Callable<Integer> {
       return ok ? 0 : 1;
     }
     OutputFiles.writeAtomically(Path.of(out), file);
-    output.print(summary(g, chosen, lastT, stoppedBy, finalGaps, ok, out), digits);
+    output.print(Results.learn(g.name(), chosen.rule(), step, lastT, stoppedBy, finalGaps, ok, out), digits);
     return ok ? 0 : 1;
-  }
-
-  /**
-   * The summary of a run, one {@link Result} for both renderings: {@code ETA rule value} / JSON {@code etaRule},
-   * {@code eta}; {@code ITERATIONS t} / {@code iterations}; {@code STOPPED kind} / {@code stoppedBy}; the final
-   * iterate's exact {@code NASHGAP} / {@code nashGap} and {@code NASHCONV} / {@code nashConv}; {@code CERTIFIED} /
-   * {@code certificateVerified}; {@code OUT file} / {@code out}. The JSON header has the game's name only, and its
-   * members come in the order iterations, stoppedBy, eta, etaRule, ... (the trajectory file itself is
-   * mpgref-policy-history/1, not a result).
-   *
-   * @param g the game
-   * @param chosen the step and its rule
-   * @param lastT the last iteration
-   * @param stoppedBy what stopped the run
-   * @param finalGaps the final iterate's gaps
-   * @param ok whether their certificate holds
-   * @param out the trajectory file
-   * @return the result (kind {@code learn})
-   */
-  static Result summary(MarkovGame g, Step chosen, int lastT, String stoppedBy, NashGap finalGaps, boolean ok,
-      String out) {
-    return new Result.Builder(Result.Header.named("learn", g.name()))
-        .line("ETA", Result.field("etaRule", ResultValue.word(chosen.rule())),
-            Result.field("eta", ResultValue.exact(chosen.value())))
-        .line("ITERATIONS", "iterations", ResultValue.count(lastT))
-        .line("STOPPED", "stoppedBy", ResultValue.word(stoppedBy))
-        .line("NASHGAP", "nashGap", ResultValue.exact(finalGaps.nashGap()))
-        .line("NASHCONV", "nashConv", ResultValue.exact(finalGaps.nashConv()))
-        .line("CERTIFIED", "certificateVerified", ResultValue.flag(ok))
-        .line("OUT", "out", ResultValue.word(out))
-        .jsonOrder("iterations", "stoppedBy", "eta", "etaRule", "nashGap", "nashConv", "certificateVerified", "out")
-        .build();
   }
 
   /**

@@ -8,6 +8,7 @@ import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.PolicyRounding;
 import org.mpgref.io.PolicyFormat;
+import org.mpgref.io.Result;
 import org.mpgref.io.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +68,8 @@ final class NashGapCommand implements Callable<Integer> {
       pi = input.policy(g);
     }
     NashGap gaps = NashGap.of(g, pi);
-    output.print(rounded != null ? Results.certifiedNashGap(gaps, rounded) : Results.nashGap(gaps), digits);
-    return gaps.verify() ? 0 : 1;
+    Result r = rounded != null ? Results.certifiedNashGap(gaps, rounded) : Results.nashGap(gaps);
+    output.print(r, digits);
+    return r.holds("certificateVerified") ? 0 : 1;
   }
 }

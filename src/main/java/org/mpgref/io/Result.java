@@ -33,6 +33,35 @@ public record Result(Header header, List<ResultItem> items, List<String> jsonOrd
   }
 
   /**
+   * The value of the line field with this JSON key, e.g. {@code certificateVerified} for a command's exit status.
+   *
+   * @param key the JSON key (a {@code /} path)
+   * @return the value, or empty if no line field has the key
+   */
+  public Optional<ResultValue> member(String key) {
+    for (ResultItem item : items) {
+      if (item instanceof ResultItem.Line l) {
+        for (ResultItem.Field f : l.fields()) {
+          if (f.key().equals(Optional.of(key))) {
+            return Optional.of(f.value());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the line field with this JSON key is the flag {@code true}.
+   *
+   * @param key the JSON key
+   * @return true iff the field exists and is true
+   */
+  public boolean holds(String key) {
+    return member(key).equals(Optional.of(ResultValue.flag(true)));
+  }
+
+  /**
    * The same result under another header (e.g. without the game's labels).
    *
    * @param h the header

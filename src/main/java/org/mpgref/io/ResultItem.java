@@ -49,7 +49,7 @@ public sealed interface ResultItem {
         if (tag.isPresent() && f.value() instanceof ResultValue.Null) {
           throw new IllegalArgumentException(tag.get() + ": a printed field cannot be null");
         }
-        f.key().ifPresent(k -> Keys.check(k, 0));
+        f.key().ifPresent(k -> ResultKeys.check(k, 0));
       }
     }
   }
@@ -92,7 +92,7 @@ public sealed interface ResultItem {
         throw new IllegalArgumentException(name + ": a table has at least one axis and one cell");
       }
       if (key.isPresent()) {
-        Keys.check(key.get(), axes.size());
+        ResultKeys.check(key.get(), axes.size());
       }
       List<Integer> previous = List.of();
       for (Cell c : cells) {
@@ -102,7 +102,7 @@ public sealed interface ResultItem {
         if (tag.isPresent() && c.value() instanceof ResultValue.Null) {
           throw new IllegalArgumentException(name + ": a printed cell cannot be null");
         }
-        if (!Keys.follows(previous, c.index())) {
+        if (!ResultKeys.follows(previous, c.index())) {
           throw new IllegalArgumentException(name + ": cell " + c.index() + " does not follow " + previous
               + " in row-major order");
         }
@@ -145,7 +145,7 @@ public sealed interface ResultItem {
      */
     public Entries {
       entries = List.copyOf(entries);
-      Keys.check(key, 0);
+      ResultKeys.check(key, 0);
     }
   }
 
@@ -184,48 +184,4 @@ public sealed interface ResultItem {
    * @param text the text (may span several lines)
    */
   record Comment(String text) implements ResultItem {}
-
-  /** Checks of JSON keys and of the row-major order of table cells. */
-  final class Keys {
-    private Keys() {}
-
-    /**
-     * Checks a key: non-empty member names separated by {@code /}, exactly {@code stars} of them {@code *} (one per
-     * axis they take), never the last.
-     */
-    static void check(String key, int axes) {
-      String[] parts = key.split("/", -1);
-      int stars = 0;
-      for (String p : parts) {
-        if (p.isEmpty()) {
-          throw new IllegalArgumentException("JSON key " + key + ": empty member name");
-        }
-        stars += p.equals("*") ? 1 : 0;
-      }
-      if (parts[parts.length - 1].equals("*") || stars > axes) {
-        throw new IllegalArgumentException("JSON key " + key + ": a * takes one of the " + axes + " axes and is"
-            + " followed by a member name");
-      }
-    }
-
-    /** Whether {@code next} is the first index (all 0, after none) or follows {@code previous} in row-major order. */
-    static boolean follows(List<Integer> previous, List<Integer> next) {
-      if (previous.isEmpty()) {
-        return next.stream().allMatch(x -> x == 0);
-      }
-      int k = 0;
-      while (k < next.size() && previous.get(k).equals(next.get(k))) {
-        k++;
-      }
-      if (k == next.size() || next.get(k) != previous.get(k) + 1) {
-        return false;
-      }
-      for (int j = k + 1; j < next.size(); j++) {
-        if (next.get(j) != 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
 }

@@ -22,8 +22,9 @@ import org.mpgref.theory.Constant;
 import org.mpgref.theory.TheoryBounds;
 
 /**
- * The {@link Result} of each result-printing command, built once for both renderings (tagged lines and JSON) and
- * for the CLI and the server alike. Each method documents its lines and its JSON members; "JSON only" and "printed
+ * The {@link Result} of each result-printing command ({@code eval}, {@code best-response}, {@code nash-gap},
+ * {@code check-potential}, {@code bounds} and the summary of {@code learn}), built once for both renderings (tagged
+ * lines and JSON) and for the CLI and the server alike. Each method documents its lines and its JSON members; "JSON only" and "printed
  * only" mark the parts in which the two renderings differ.
  */
 public final class Results {
@@ -84,7 +85,8 @@ public final class Results {
    * every agent as in {@link #bestResponse}, but printed {@code BR}, {@code GAP agent state value} (gap_i(s)) and
    * {@code GAPRHO agent value} (gap_i(ρ)), with V_i^* in JSON only; then {@code NASHGAP} / {@code nashGap}
    * max_i gap_i(ρ), {@code NASHCONV} / {@code nashConv} Σ_i gap_i(ρ), {@code MAXSTATEGAP} / {@code maxStateGap}
-   * max_{i,s} gap_i(s) and {@code CERTIFIED} / {@code certificateVerified} ({@link NashGap#verify()}).
+   * max_{i,s} gap_i(s) and {@code CERTIFIED} / {@code certificateVerified} ({@link NashGap#verify()}: every
+   * best response's certificate, each checked once).
    *
    * @param g the gaps
    * @return the result (kind {@code nash-gap})
@@ -122,11 +124,12 @@ public final class Results {
     for (int i = 0; i < game.agentCount(); i++) {
       all.add(g.bestResponse(i));
     }
-    bestResponses(b, g.evaluation(), all, null, "GAP", "GAPRHO");
+    // every best response's certificate, checked once: their conjunction is NashGap.verify()
+    boolean ok = bestResponses(b, g.evaluation(), all, null, "GAP", "GAPRHO");
     return b.line("NASHGAP", "nashGap", exact(g.nashGap()))
         .line("NASHCONV", "nashConv", exact(g.nashConv()))
         .line("MAXSTATEGAP", "maxStateGap", exact(g.maxStateGap()))
-        .line("CERTIFIED", "certificateVerified", flag(g.verify()));
+        .line("CERTIFIED", "certificateVerified", flag(ok));
   }
 
   /** Appends the best-response tables (tags null where JSON only); returns whether every certificate holds. */
@@ -264,5 +267,37 @@ public final class Results {
           : c.status().word(), c.source(), c.note().orElse(null)));
     }
     return new Result.Builder(Result.Header.of("bounds", game)).entries("constants", entries).build();
+  }
+
+  /**
+   * The summary of a {@code learn} run (the trajectory file itself is mpgref-policy-history/1, not a result):
+   * {@code ETA rule value} / JSON {@code etaRule}, {@code eta}; {@code ITERATIONS t} / {@code iterations};
+   * {@code STOPPED kind} / {@code stoppedBy}; the final iterate's exact {@code NASHGAP} / {@code nashGap} and
+   * {@code NASHCONV} / {@code nashConv}; {@code CERTIFIED} / {@code certificateVerified}; {@code OUT file} /
+   * {@code out}. The header has the game's name only, and the JSON members come in the order iterations,
+   * stoppedBy, eta, etaRule, nashGap, nashConv, certificateVerified, out.
+   *
+   * @param game the game's name
+   * @param etaRule where the step comes from ({@code given}, {@code pmd-euclidean}, ...)
+   * @param eta the step the run used, exact
+   * @param iterations the last iteration t
+   * @param stoppedBy what stopped the run
+   * @param gaps the final iterate's gaps
+   * @param verified whether their certificate holds
+   * @param out the trajectory file
+   * @return the result (kind {@code learn})
+   */
+  public static Result learn(String game, String etaRule, BigFraction eta, int iterations, String stoppedBy,
+      NashGap gaps, boolean verified, String out) {
+    return new Result.Builder(Result.Header.named("learn", game))
+        .line("ETA", field("etaRule", word(etaRule)), field("eta", exact(eta)))
+        .line("ITERATIONS", "iterations", count(iterations))
+        .line("STOPPED", "stoppedBy", word(stoppedBy))
+        .line("NASHGAP", "nashGap", exact(gaps.nashGap()))
+        .line("NASHCONV", "nashConv", exact(gaps.nashConv()))
+        .line("CERTIFIED", "certificateVerified", flag(verified))
+        .line("OUT", "out", word(out))
+        .jsonOrder("iterations", "stoppedBy", "eta", "etaRule", "nashGap", "nashConv", "certificateVerified", "out")
+        .build();
   }
 }

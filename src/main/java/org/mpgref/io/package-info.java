@@ -1,7 +1,9 @@
 /**
  * The file formats of mpgref, read strictly and written all or nothing. Concept: the documents a user exchanges with
  * the library — games ({@link org.mpgref.io.GameFormat}), policies ({@link org.mpgref.io.PolicyFormat}), policy
- * histories ({@link org.mpgref.io.PolicyHistoryFormat}), exact results ({@link org.mpgref.io.ResultsFormat}) —
+ * histories ({@link org.mpgref.io.PolicyHistoryFormat}), exact results (the results model
+ * {@link org.mpgref.io.Result}, built per command by {@link org.mpgref.io.Results} and written as JSON by
+ * {@link org.mpgref.io.ResultsFormat}) —
  * with the exact number grammar ({@link org.mpgref.io.ExactNumbers}), the one strict JSON reader and writer
  * ({@link org.mpgref.io.Json}), one-line errors naming source and entry ({@link org.mpgref.io.FormatException},
  * {@link org.mpgref.io.Doc}), name and label integrity ({@link org.mpgref.io.Text}) and atomic output files

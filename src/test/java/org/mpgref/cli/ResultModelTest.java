@@ -285,9 +285,9 @@ class ResultModelTest {
   @Test
   void learnSummaryAgrees() throws Exception {
     MarkovGame g = game(CommandsTest.GAME);
-    LearnCommand.Step step = new LearnCommand.Step(BigFraction.of(1, 7), "given", Json.nodes().objectNode());
     NashGap gaps = NashGap.of(g, policy(g));
-    JsonNode j = agree(LearnCommand.summary(g, step, 3, "iterations", gaps, true, "out file.json"), 2);
+    JsonNode j = agree(Results.learn(g.name(), "given", BigFraction.of(1, 7), 3, "iterations", gaps, true,
+        "out file.json"), 2);
     assertThat(j.get("etaRule").textValue()).isEqualTo("given");
     assertThat(j.get("out").textValue()).isEqualTo("out file.json");
   }
@@ -345,6 +345,13 @@ class ResultModelTest {
     assertThat(new Tagged(0).result(r).toString()).isEqualTo("SHOWN 7 8\n");
     assertThat(Json.write(ResultsFormat.json(r, 0)).replaceAll("\\s", ""))
         .isEqualTo("{\"format\":\"mpgref-results/1\",\"kind\":\"x\",\"hidden\":null,\"n\":8,\"t\":[true]}");
+    // the exit status of a command is read from its result's line fields (tables and absent keys are not fields)
+    assertThat(r.member("n")).contains(ResultValue.count(8));
+    assertThat(r.member("t")).isEmpty();
+    assertThat(r.holds("hidden")).isFalse();
+    Result yes = new Result.Builder(Result.Header.bare("x")).line("CERTIFIED", "ok", ResultValue.flag(true)).build();
+    assertThat(yes.holds("ok")).isTrue();
+    assertThat(yes.holds("other")).isFalse();
   }
 
   @Test

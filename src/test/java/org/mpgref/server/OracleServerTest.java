@@ -17,8 +17,10 @@ import org.mpgref.game.Policy;
 import org.mpgref.io.GameFormat;
 import org.mpgref.io.Json;
 import org.mpgref.io.PolicyFormat;
+import org.mpgref.io.Result;
 import org.mpgref.io.Results;
 import org.mpgref.io.ResultsFormat;
+import org.mpgref.potential.PotentialCheck;
 
 /** The JSON-lines server: answers equal the library's exact results (compared as canonical JSON text), every bad request gets an error naming the field, and it keeps serving. */
 class OracleServerTest {
@@ -66,8 +68,13 @@ class OracleServerTest {
     assertThat(r[0].get("game").asText()).isEqualTo("g1");
     Evaluation ev = Evaluation.of(GAME, POLICY);
     assertThat(Json.write(r[1].get("result"))).isEqualTo(Json.write(ResultsFormat.json(Results.evaluation(ev), 0)));
-    assertThat(Json.write(r[2].get("result"))).isEqualTo(Json.write(ResultsFormat.json(Results.nashGap(NashGap.of(ev)), 0)));
+    assertThat(Json.write(r[2].get("result")))
+        .isEqualTo(Json.write(ResultsFormat.json(Results.nashGap(NashGap.of(ev)), 0)));
     assertThat(r[3].get("ok").asBoolean()).isTrue();
+    // the CLI's check-potential result, under a header without the game's name and labels
+    assertThat(Json.write(r[3].get("result"))).isEqualTo(Json.write(ResultsFormat.json(Results.potentialCheck(
+        PotentialCheck.check(GAME, 4, 1), GAME).withHeader(Result.Header.bare("potential-check")), 0)));
+    assertThat(r[3].get("result").has("agents")).isFalse();
     assertThat(r[4].get("shutdown").asBoolean()).isTrue();
   }
 
