@@ -502,4 +502,22 @@ class PolicyIterationTest {
     }
     return DoubleMdp.sparse(m.discount().doubleValue(), r, next, p);
   }
+
+  /**
+   * The certificate of the two-state MDP maximised (V* = (3, 4), σ = (1, 0): state 1 stays for 2/(1 − 1/2) = 4, state
+   * 0 moves for 1 + 4/2 = 3) verifies, knows its MDP, and fails once a value or an action is changed.
+   */
+  @Test
+  void aTamperedSolutionFailsItsCertificate() {
+    ExactMdp m = twoState();
+    ExactSolution sol = PolicyIteration.exact("two-state", m, Objective.MAXIMISE, new int[] {0, 0});
+    assertThat(sol.mdp()).isSameAs(m);
+    assertThat(sol.values()).containsExactly(f(3), f(4));
+    assertThat(sol.actions()).containsExactly(1, 0);
+    assertThat(sol.verify()).isTrue();
+    assertThat(new ExactSolution(m, Objective.MAXIMISE, new int[] {1, 0}, new BigFraction[] {f(3), f(5)}, 1).verify())
+        .isFalse();
+    assertThat(new ExactSolution(m, Objective.MAXIMISE, new int[] {0, 0}, new BigFraction[] {f(3), f(4)}, 1).verify())
+        .isFalse();
+  }
 }
