@@ -126,4 +126,86 @@ class AnonymousGameByHandTest {
       }
     };
   }
+
+  /** Rosenthal's potential of r(s, k, c) = c_k: φ(c) = Σ_k (1 + … + c_k), so φ(2,0) = φ(0,2) = 3 and φ(1,1) = 2. */
+  private static BigFraction rosenthal(int[] c) {
+    return BigFraction.of((long) c[0] * (c[0] + 1) / 2 + (long) c[1] * (c[1] + 1) / 2);
+  }
+
+  /** r(s, k, c) alone. */
+  private interface Rewards {
+    BigFraction reward(int state, int action, int[] counts);
+  }
+
+  private static AnonymousMarkovGame declared(int states, boolean moves, Rewards rewards,
+      java.util.function.ToLongFunction<int[]> phi, StagePotential.Condition condition) {
+    String[] labels = states == 1 ? new String[] {"s"} : new String[] {"s", "t"};
+    BigFraction[] rho = states == 1 ? new BigFraction[] {BigFraction.ONE} : new BigFraction[] {f(1, 2), f(1, 2)};
+    AnonymousMarkovGame.Rule rule = new AnonymousMarkovGame.Rule() {
+      @Override
+      public BigFraction reward(int state, int action, int[] counts) {
+        return rewards.reward(state, action, counts);
+      }
+
+      @Override
+      public BigFraction[] transition(int state, int[] counts) {
+        // with moves: (2,0) goes to state 0, every other count vector to state 1
+        return moves ? (counts[0] == 2 ? new BigFraction[] {BigFraction.ONE, BigFraction.ZERO}
+            : new BigFraction[] {BigFraction.ZERO, BigFraction.ONE}) : rho.clone();
+      }
+    };
+    AnonymousMarkovGame.PotentialRule potential = new AnonymousMarkovGame.PotentialRule() {
+      @Override
+      public BigFraction phi(int state, int[] counts) {
+        return BigFraction.of(phi.applyAsLong(counts));
+      }
+
+      @Override
+      public StagePotential.Condition condition() {
+        return condition;
+      }
+    };
+    return AnonymousMarkovGame.of("declared", 2, labels, ACTIONS, f(1, 2), rho, rule, potential);
+  }
+
+  /**
+   * The declared count potential is verified over count vectors:
+   * <ul>
+   *   <li>r = c_k with Rosenthal's φ and constant transitions: a state potential game (moving from y at (1,1) to x
+   *       at (2,0) gains 2 − 1 = 1 = φ(2,0) − φ(1,1));
+   *   <li>the same with φ(1,1) = 0: the first failing move is y → x at (1,1) → (2,0): gain 1, φ changes by 3;
+   *   <li>Rosenthal's φ declared as identical interest: r = 2 at (2,0) for x but φ = 3;
+   *   <li>r = φ = c_x·c_y declared identical interest: holds (φ(1,1) = 1, 0 elsewhere);
+   *   <li>Rosenthal's φ with transitions that depend on the counts ((2,0) to state 0, else to state 1) declared with
+   *       action-independent transitions: the potential holds, the transitions of (1,1) differ from those of (2,0).
+   * </ul>
+   */
+  @Test
+  void declaredCountPotentialsAreVerified() {
+    Rewards congestion = (state, action, counts) -> BigFraction.of(counts[action]);
+    AnonymousMarkovGame ok = declared(1, false, congestion, AnonymousGameByHandTest::rosenthalLong,
+        StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
+    assertThat(ok.potential().orElseThrow().condition())
+        .isEqualTo(StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
+    assertThat(ok.potential().orElseThrow().findViolation()).isEmpty();
+    AnonymousMarkovGame wrong = declared(1, false, congestion, c -> c[0] == 1 ? 0 : rosenthalLong(c),
+        StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
+    assertThat(wrong.potential().orElseThrow().findViolation()).contains("state potential fails at s=s: an agent"
+        + " moving from y (counts [1, 1]) to x (counts [2, 0]) gains 1 but phi changes by 3");
+    AnonymousMarkovGame notIdentical = declared(1, false, congestion, AnonymousGameByHandTest::rosenthalLong,
+        StagePotential.Condition.IDENTICAL_INTEREST);
+    assertThat(notIdentical.potential().orElseThrow().findViolation())
+        .contains("identical interest fails at s=s, counts=[2, 0]: r = 2 for action x but phi = 3");
+    AnonymousMarkovGame identical = declared(1, false, (state, action, c) -> BigFraction.of((long) c[0] * c[1]),
+        c -> (long) c[0] * c[1], StagePotential.Condition.IDENTICAL_INTEREST);
+    assertThat(identical.potential().orElseThrow().findViolation()).isEmpty();
+    AnonymousMarkovGame moving = declared(2, true, congestion, AnonymousGameByHandTest::rosenthalLong,
+        StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
+    assertThat(moving.potential().orElseThrow().findViolation())
+        .contains("transitions depend on the actions at s=s: counts [1, 1] vs [2, 0]");
+  }
+
+  private static long rosenthalLong(int[] c) {
+    return rosenthal(c).getNumerator().longValueExact();
+  }
 }
