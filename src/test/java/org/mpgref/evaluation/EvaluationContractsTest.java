@@ -38,8 +38,10 @@ class EvaluationContractsTest {
     assertThat(e.transitionMatrix().get(1, 0)).isEqualTo(BigFraction.ZERO);
     assertThat(e.transitionMatrix().get(1, 1)).isEqualTo(BigFraction.ONE);
     DoubleMarkovGame dg = g.toDouble();
-    DoubleEvaluation d = DoubleEvaluation.of(dg, pi.toDouble());
+    DoublePolicy dp = pi.toDouble();
+    DoubleEvaluation d = DoubleEvaluation.of(dg, dp);
     assertThat(d.game()).isSameAs(dg);
+    assertThat(d.policy()).isSameAs(dp);
     assertThat(BestResponse.of(e, 1).agent()).isEqualTo(1);
     assertThat(BestResponse.of(e, 0).agent()).isEqualTo(0);
   }
