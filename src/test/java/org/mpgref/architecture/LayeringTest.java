@@ -20,7 +20,7 @@ class LayeringTest {
   void coreNeverDependsOnIoCliServerAuditOrConformance() {
     noClasses().that().resideInAnyPackage("org.mpgref.numbers..", "org.mpgref.game..", "org.mpgref.linalg..",
             "org.mpgref.mdp..", "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..",
-            "org.mpgref.catalog..", "org.mpgref.limits..")
+            "org.mpgref.catalog..", "org.mpgref.limits..", "org.mpgref.performative..")
         .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.io..", "org.mpgref.cli..",
             "org.mpgref.server..", "org.mpgref.audit..", "org.mpgref.conformance..")
         .check(MAIN);
@@ -61,6 +61,19 @@ class LayeringTest {
             .resideInAPackage("org.mpgref..")
             .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass.Predicates
                 .resideInAnyPackage("org.mpgref.catalog..", "org.mpgref.game..", "org.mpgref.numbers..",
+                    "org.mpgref.limits..", "org.mpgref.linalg..", "org.mpgref.performative.."))))
+        .check(MAIN);
+  }
+
+  @Test
+  void performativeGamesDependOnTheModelOnly() {
+    // A performative game is a map from a deployed policy to a game: model, numbers, limits and linear algebra only;
+    // PSE gaps, solvers and dynamics that analyse it live outside the package.
+    noClasses().that().resideInAPackage("org.mpgref.performative..")
+        .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+            .resideInAPackage("org.mpgref..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                .resideInAnyPackage("org.mpgref.performative..", "org.mpgref.game..", "org.mpgref.numbers..",
                     "org.mpgref.limits..", "org.mpgref.linalg.."))))
         .check(MAIN);
   }
