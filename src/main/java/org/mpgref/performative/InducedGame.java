@@ -19,6 +19,9 @@ public record InducedGame(MarkovGame game, BigFraction rewardError, BigFraction 
   /**
    * Checks the bounds.
    *
+   * @param game Ĝ
+   * @param rewardError δ_r ≥ 0
+   * @param transitionError δ_P ∈ [0, 2]
    * @throws IllegalArgumentException if an error bound is negative or δ_P &gt; 2 (no L1 distance of two distributions is)
    */
   public InducedGame {
