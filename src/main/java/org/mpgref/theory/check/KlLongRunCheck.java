@@ -146,14 +146,18 @@ public final class KlLongRunCheck {
         postBound, priorBound);
   }
 
-  /** L + r with r ≤ √S rational: a rational lower bound on the explicit bound L + √S. */
+  /**
+   * L + r with r ≤ √S rational: a rational lower bound on the explicit bound L + √S (r = 0 when S = 0, e.g. a run
+   * that starts at an equilibrium).
+   */
   private static BigFraction explicitUpper(Assessment as, int horizon, BigFraction increase, BigFraction cMin) {
-    return as.linearTerm(horizon, increase)
-        .add(StepSizeBounds.sqrtAtMost(as.rootTermSquared(horizon, increase, cMin)).value());
+    BigFraction s = as.rootTermSquared(horizon, increase, cMin);
+    BigFraction root = s.signum() == 0 ? BigFraction.ZERO : StepSizeBounds.sqrtAtMost(s).value();
+    return as.linearTerm(horizon, increase).add(root);
   }
 
-  /** num/den ≤ x for den &gt; 0, by cross-multiplication (no gcd). */
-  private static boolean atMost(BigInteger num, BigInteger den, BigFraction x) {
+  /** num/den ≤ x for den &gt; 0 (x's denominator of either sign), by cross-multiplication (no gcd). */
+  static boolean atMost(BigInteger num, BigInteger den, BigFraction x) {
     BigInteger p = x.getNumerator();
     BigInteger q = x.getDenominator();
     if (q.signum() < 0) {

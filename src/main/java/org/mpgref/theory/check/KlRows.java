@@ -137,7 +137,8 @@ public final class KlRows {
    * of e^{η(q_a − m)} (m = max of q over x's support) on the grid 10^−(digits+6) (arguments below −64 use e^{−64}),
    * normalised, and rounded in floating-point fashion: every entry but the largest to the nearest k/2^e with k of
    * B = ⌈3.322·digits⌉ bits (relative error ≤ 2^−B, so ≈ digits significant decimal digits even for tiny entries),
-   * zero entries stay 0, positive entries stay positive, and the largest entry closes the row to exactly 1. If the
+   * zero entries stay 0, positive entries stay positive, and the largest entry (the lowest index among tied largest
+   * entries) closes the row to exactly 1. If the
    * normalised row already has a common denominator below 2^B it is kept exactly (e.g. h = 0, where the KL step is
    * the identity). The result is NOT the exact KL step; callers verify (P1) and (P2) on it.
    *
@@ -239,18 +240,17 @@ public final class KlRows {
     return m;
   }
 
-  /** x &gt; 0 rounded to the nearest k/2^e with k of about {@code bits} bits (relative error ≤ 2^−bits), k ≥ 1. */
+  /**
+   * x ∈ (0, 1) rounded to the nearest k/2^e, e = bits − (bitLength(num) − bitLength(den)) ≥ bits (round half up),
+   * so k = round(x 2^e) &gt; 2^(bits−1) ≥ 1 and the relative error is at most 2^−bits. Only called on the entries
+   * of a normalised row that are not its largest, which lie in (0, 1/2].
+   */
   private static BigFraction significant(BigFraction x, int bits) {
     BigInteger num = x.getNumerator().abs();
     BigInteger den = x.getDenominator().abs();
     int e = bits - (num.bitLength() - den.bitLength());
-    BigInteger scaledNum = e >= 0 ? num.shiftLeft(e) : num;
-    BigInteger scaledDen = e >= 0 ? den : den.shiftLeft(-e);
-    BigInteger k = scaledNum.shiftLeft(1).add(scaledDen).divide(scaledDen.shiftLeft(1)); // round half up
-    if (k.signum() == 0) {
-      k = BigInteger.ONE;
-    }
-    return e >= 0 ? BigFraction.of(k, BigInteger.ONE.shiftLeft(e)) : BigFraction.of(k.shiftLeft(-e));
+    BigInteger k = num.shiftLeft(e + 1).add(den).divide(den.shiftLeft(1)); // round half up
+    return BigFraction.of(k, BigInteger.ONE.shiftLeft(e));
   }
 
   /** max_{a: x_a > 0} q_a (the KL step is unchanged by this shift, and q_a − it ≤ 0 on the support). */

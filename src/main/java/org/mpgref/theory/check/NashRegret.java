@@ -181,7 +181,6 @@ public final class NashRegret {
     }
     int n = horizons.length;
     double mx = 0;
-    double my = 0;
     for (int k = 0; k < n; k++) {
       if (horizons[k] < 1) {
         throw new IllegalArgumentException("horizon[" + k + "] = " + horizons[k] + " must be >= 1");
@@ -191,15 +190,13 @@ public final class NashRegret {
             + " must be a positive finite number (its logarithm is taken)");
       }
       mx += Math.log(horizons[k]);
-      my += Math.log(values[k]);
     }
     mx /= n;
-    my /= n;
     double sxy = 0;
     double sxx = 0;
     for (int k = 0; k < n; k++) {
       double dx = Math.log(horizons[k]) - mx;
-      sxy += dx * (Math.log(values[k]) - my);
+      sxy += dx * Math.log(values[k]); // Σ dx = 0, so centring log v would add nothing
       sxx += dx * dx;
     }
     if (!(sxx > 0)) {
