@@ -84,4 +84,15 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAPackage("org.mpgref.theory.check..")
         .check(MAIN);
   }
+
+  @Test
+  void coreNeverDependsOnStability() {
+    // PSE gaps analyse a performative game; the model and the analyses below it (evaluation, mdp, potential checks)
+    // never depend on them. Dynamics and theory are left free to report PSE gaps.
+    noClasses().that().resideInAnyPackage("org.mpgref.numbers..", "org.mpgref.game..", "org.mpgref.linalg..",
+            "org.mpgref.mdp..", "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.catalog..",
+            "org.mpgref.limits..", "org.mpgref.performative..")
+        .should().dependOnClassesThat().resideInAPackage("org.mpgref.stability..")
+        .check(MAIN);
+  }
 }

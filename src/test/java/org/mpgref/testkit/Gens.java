@@ -2,12 +2,15 @@ package org.mpgref.testkit;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.mpgref.game.MarkovGame;
 import org.mpgref.game.Policy;
 import org.mpgref.game.StagePotential;
 import org.mpgref.game.TabularMarkovGame;
+import org.mpgref.performative.AffinePerformativeGame;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
@@ -206,5 +209,105 @@ public final class Gens {
       case STATE_POTENTIAL -> TabularMarkovGame.withPotential(name, counts, gamma, rho, rewards, transitions, phi,
           StagePotential.Condition.STATE_POTENTIAL_ACTION_INDEPENDENT_TRANSITIONS);
     };
+  }
+
+  /**
+   * Affine performative games ({@link AffinePerformativeGame}) over a stationary game of {@link #games} or
+   * {@link #identicalInterest} (equally often), with up to 4 reward terms and up to 4 transition moves, all from
+   * shrinkable integer parts. A reward term draws (s, a, i, j, t, b) and a coefficient p/q (p ∈ −10..10, q ∈ 1..6). A
+   * transition move draws (s, a, from, to, j, t, b) and k ∈ 0..4 and moves c = k/4 of the remaining budget of
+   * P0(from|s,a) from `from` to `to` with weight π̄_j(b|t): T[..][from] −= c, T[..][to] += c. The budget starts at
+   * P0(from|s,a) and each move spends c, so min_π̄ P_π̄(from|s,a) ≥ P0 − Σ c ≥ 0 and every drawn game is valid (k = 4
+   * spends the whole budget: the minimum is then exactly 0, the boundary of the rule). Shrinks towards no terms and
+   * the stationary game's own shrink.
+   *
+   * @param maxStates largest |S| (≥ 1)
+   * @param maxAgents largest N (≥ 1)
+   * @param maxActions largest |A_i| (≥ 1)
+   * @return the generator
+   */
+  public static Gen<AffinePerformativeGame> affinePerformativeGames(int maxStates, int maxAgents, int maxActions) {
+    Gen<AffinePerformativeGame> general = in -> affine(in, build(in, maxStates, 1, maxAgents, maxActions,
+        Kind.GENERAL));
+    Gen<AffinePerformativeGame> identical = in -> affine(in, build(in, maxStates, 1, maxAgents, maxActions,
+        Kind.IDENTICAL));
+    return general.mix(identical).describedAs(AffinePerformativeGame::toString);
+  }
+
+  /**
+   * An affine performative game of at most 3 states, 3 agents and 3 actions ({@link #affinePerformativeGames}) with
+   * a rational policy of it (rows of weights 0..4, as {@link #policies}).
+   *
+   * @return the generator of (game, policy)
+   */
+  public static Gen<PerformativeAndPolicy> smallAffinePerformativeWithPolicy() {
+    Gen<AffinePerformativeGame> games = affinePerformativeGames(3, 3, 3);
+    Gen<PerformativeAndPolicy> g = in -> {
+      AffinePerformativeGame game = games.generate(in);
+      return new PerformativeAndPolicy(game, policy(in, game.stationaryGame()));
+    };
+    return g.describedAs(gp -> gp.game() + " pi=" + gp.policy());
+  }
+
+  /**
+   * An affine performative game and a policy of it.
+   *
+   * @param game the game
+   * @param policy the policy
+   */
+  public record PerformativeAndPolicy(AffinePerformativeGame game, Policy policy) {}
+
+  private static AffinePerformativeGame affine(RandomnessSource in, TabularMarkovGame base) {
+    int states = base.stateCount();
+    int agents = base.agentCount();
+    int joint = base.jointActionCount();
+    List<AffinePerformativeGame.RewardTerm> rs = new ArrayList<>();
+    int rewardCount = draw(in, 0, 4);
+    for (int k = 0; k < rewardCount; k++) {
+      int s = draw(in, 0, states - 1);
+      int a = draw(in, 0, joint - 1);
+      int i = draw(in, 0, agents - 1);
+      int j = draw(in, 0, agents - 1);
+      int t = draw(in, 0, states - 1);
+      int b = draw(in, 0, base.actionCount(j) - 1);
+      rs.add(new AffinePerformativeGame.RewardTerm(s, a, i, j, t, b,
+          BigFraction.of(draw(in, -10, 10), draw(in, 1, 6))));
+    }
+    List<AffinePerformativeGame.TransitionTerm> ts = new ArrayList<>();
+    BigFraction[][][] budget = new BigFraction[states][joint][];
+    int moves = draw(in, 0, 4);
+    for (int k = 0; k < moves; k++) {
+      int s = draw(in, 0, states - 1);
+      int a = draw(in, 0, joint - 1);
+      int from = draw(in, 0, states - 1);
+      int to = draw(in, 0, states - 1);
+      int j = draw(in, 0, agents - 1);
+      int t = draw(in, 0, states - 1);
+      int b = draw(in, 0, base.actionCount(j) - 1);
+      int share = draw(in, 0, 4);
+      if (budget[s][a] == null) {
+        budget[s][a] = new BigFraction[states];
+        int[] x = jointAction(base, a);
+        for (int q = 0; q < states; q++) {
+          budget[s][a][q] = base.transition(s, x, q);
+        }
+      }
+      BigFraction c = budget[s][a][from].multiply(BigFraction.of(share, 4));
+      if (from == to || c.signum() == 0) {
+        continue;
+      }
+      budget[s][a][from] = budget[s][a][from].subtract(c);
+      ts.add(new AffinePerformativeGame.TransitionTerm(s, a, from, j, t, b, c.negate()));
+      ts.add(new AffinePerformativeGame.TransitionTerm(s, a, to, j, t, b, c));
+    }
+    return AffinePerformativeGame.of("gens-affine", base, rs, ts);
+  }
+
+  private static int[] jointAction(TabularMarkovGame game, int index) {
+    int[] counts = new int[game.agentCount()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = game.actionCount(i);
+    }
+    return RandomGames.decode(counts, index);
   }
 }
