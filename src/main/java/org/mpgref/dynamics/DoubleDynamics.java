@@ -79,12 +79,53 @@ public final class DoubleDynamics {
    */
   public static Run<Iterate> run(DoubleMarkovGame game, UpdateRule<DoublePolicy, DoubleGradients> rule,
       DoublePolicy start, int maxIterations, double stopL1, Listener<? super Iterate> listener) {
+    return run(Environment.fixed(game), rule, start, maxIterations, stopL1, listener);
+  }
+
+  /**
+   * Runs a double update rule in an environment that may respond to the deployed iterate: every iterate π^t is
+   * evaluated, recorded and stepped from in the game G(π^t) the environment presents (a performative game,
+   * Sahitaj et al., AISTATS 2025, arXiv 2504.20593: "everything is evaluated in the environment induced by π^t";
+   * ../shared/reference/performative.md §1.8). With {@link Environment#fixed} this is {@link #run(DoubleMarkovGame,
+   * UpdateRule, DoublePolicy, int, double, Listener)}, bit for bit. Recording and stopping as there.
+   *
+   * @param environment π ↦ G(π) (the same agents, states and actions for every π)
+   * @param rule the update rule
+   * @param start π^0
+   * @param maxIterations T ≥ 0
+   * @param stopL1 the stopping threshold on the L1 change
+   * @param listener sees each iterate and the progress
+   * @return the run; its stop is {@link Stop#L1} or {@link Stop#ITERATIONS}
+   * @throws IllegalArgumentException if maxIterations &lt; 0 or a step leaves the range of double
+   * @throws InvalidGameException if the start policy does not fit G(π^0)
+   * @throws org.mpgref.limits.CancelledException if the thread is interrupted
+   */
+  public static Run<Iterate> run(Environment<DoubleMarkovGame, DoublePolicy> environment,
+      UpdateRule<DoublePolicy, DoubleGradients> rule, DoublePolicy start, int maxIterations, double stopL1,
+      Listener<? super Iterate> listener) {
     if (maxIterations < 0) {
       throw new IllegalArgumentException("iterations = " + maxIterations + " must be >= 0");
     }
-    requireShape(game, start);
-    return Engine.run(Environment.fixed(game), DoubleEvaluation::of, rule, start, Recorders.doubles(Figure.all()),
+    requireShape(environment.gameFor(start), start);
+    return Engine.run(environment, DoubleEvaluation::of, rule, start, Recorders.doubles(Figure.all()),
         StoppingRule.anyOf(StoppingRules.l1Below(stopL1), StoppingRules.iterations(maxIterations)), listener);
+  }
+
+  /**
+   * INPG with a log-barrier of weight λ (Sahitaj et al., AISTATS 2025, arXiv 2504.20593; ../shared/reference/
+   * performative.md §1.8; code PauliusSasnauskas/performative-mpgs@da85aa20f91e2d0f5e1b57955a363cd66ae830bc:
+   * dist_main_inpg.py:108-112): θ_i(s,·) ← θ_i(s,·) + η (Ā_i(s,·)/(1−γ) + λ/(d_ρ(s) π_i(·|s)) − λ|A_i|/d_ρ(s)),
+   * π_i(·|s) = softmax θ_i(s,·), with θ^0 = log π^0 − max log π^0. The published setting is λ = 0.003. λ = 0 is
+   * {@link Algorithm#INPG}'s rule bit for bit. Units: η in 1/(reward unit), λ in reward units.
+   *
+   * @param eta η &gt; 0, finite
+   * @param lambda λ ≥ 0, finite
+   * @return the rule
+   * @throws IllegalArgumentException if η or λ is out of range
+   */
+  public static UpdateRule<DoublePolicy, DoubleGradients> inpgLogBarrier(double eta, double lambda) {
+    return DoubleRules.softmax(lambda == 0 ? Algorithm.INPG.label() : "INPG + log-barrier (lambda = " + lambda + ")",
+        eta, true, lambda);
   }
 
   /**

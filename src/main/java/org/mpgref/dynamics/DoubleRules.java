@@ -96,7 +96,27 @@ final class DoubleRules {
    * @return the rule
    */
   static UpdateRule<DoublePolicy, DoubleGradients> softmax(String label, double eta, boolean advantage) {
+    return softmax(label, eta, advantage, 0);
+  }
+
+  /**
+   * {@link #softmax(String, double, boolean)} with a log-barrier of weight λ ≥ 0 added to INPG's logit step: θ ← θ +
+   * η (Ā/(1−γ) + λ/(d_ρ(s) π(a|s)) − λ|A_i|/d_ρ(s)), the softmax gradient of V_i + λ Σ_{s,a} log π_i(a|s) divided by
+   * d_ρ(s) π_i(a|s) (Sahitaj et al., AISTATS 2025, arXiv 2504.20593, INPG with log-barrier; code
+   * PauliusSasnauskas/performative-mpgs@da85aa20f91e2d0f5e1b57955a363cd66ae830bc:dist_main_inpg.py:108-112). λ = 0
+   * adds nothing (the INPG rule, bit for bit).
+   *
+   * @param label the display name
+   * @param eta η &gt; 0
+   * @param advantage as in {@link #softmax(String, double, boolean)}
+   * @param lambda λ ≥ 0 (only with {@code advantage})
+   * @return the rule
+   */
+  static UpdateRule<DoublePolicy, DoubleGradients> softmax(String label, double eta, boolean advantage, double lambda) {
     double step = requireStep(eta);
+    if (!(lambda >= 0) || !Double.isFinite(lambda) || (lambda > 0 && !advantage)) {
+      throw new IllegalArgumentException("lambda = " + lambda + " must be a finite number >= 0 (and 0 unless INPG)");
+    }
     return new UpdateRule<>() {
       @Override
       public String label() {
@@ -129,6 +149,13 @@ final class DoubleRules {
             for (int i = 0; i < n; i++) {
               for (int a = 0; a < theta[s][i].length; a++) {
                 theta[s][i][a] += advantage ? step * g.advantage(i, s, a) / oneMinusGamma : step * g.qBar(i, s, a);
+              }
+              if (lambda > 0) {
+                double d = g.visitation(s);
+                int m = theta[s][i].length;
+                for (int a = 0; a < m; a++) {
+                  theta[s][i][a] += step * (lambda / (d * g.policy().prob(i, s, a)) - lambda * m / d);
+                }
               }
               rows[s][i] = DoubleDynamics.softmax(theta[s][i]);
               Recorders.requireFinite(t, i, s, rows[s][i], step);
