@@ -505,8 +505,11 @@ public final class StochasticCongestionGame implements PerformativeGame {
     int[][][] successors = new int[STATES][JOINT][];
     BigFraction[][][] probabilities = new BigFraction[STATES][JOINT][];
     int[] a = new int[AGENTS];
-    BigFraction[] h = new BigFraction[AGENTS];
+    BigFraction[][][] pairs = new BigFraction[2][4][4];
     for (int s = 0; s < STATES; s++) {
+      if (layer(s) < 2) {
+        pairProducts(high[s], pairs);
+      }
       for (int j = 0; j < JOINT; j++) {
         JointActions.decode(ACTION_COUNTS, j, a);
         BigFraction own = BigFraction.ZERO;
@@ -521,17 +524,12 @@ public final class StochasticCongestionGame implements PerformativeGame {
           probabilities[s][j] = new BigFraction[] {BigFraction.ONE};
           continue;
         }
-        for (int i = 0; i < AGENTS; i++) {
-          h[i] = high[s][i][a[i]];
-        }
         int[] idx = new int[JOINT];
         BigFraction[] val = new BigFraction[JOINT];
         int count = 0;
         for (int k = 0; k < JOINT; k++) { // k = Σ_i bit_i 2^{3-i}: increasing successor states
-          BigFraction p = BigFraction.ONE;
-          for (int i = 0; i < AGENTS && p.signum() != 0; i++) {
-            p = p.multiply(((k >> (AGENTS - 1 - i)) & 1) == 1 ? h[i] : BigFraction.ONE.subtract(h[i]));
-          }
+          // agents 0, 1 are the high bits of k, agents 2, 3 the low bits; a_0 + 2a_1 = j & 3, a_2 + 2a_3 = j >> 2
+          BigFraction p = pairs[0][j & 3][k >> 2].multiply(pairs[1][j >> 2][k & 3]);
           if (p.signum() != 0) {
             idx[count] = nextBase(s) + k;
             val[count++] = p;
@@ -552,6 +550,25 @@ public final class StochasticCongestionGame implements PerformativeGame {
       actionLabels[i] = new String[] {"0", "1"};
     }
     return InducedGame.exact(g.withLabels(agentLabels, actionLabels, stateLabels));
+  }
+
+  /**
+   * The joint next-node laws of the agent pairs (0, 1) and (2, 3): pairs[p][u][w] = q_{2p}(bit b|u_0)·q_{2p+1}(bit
+   * c|u_1) with u = u_0 + 2u_1 the pair's actions and w = 2b + c the pair's bits (1 = higher node), so that
+   * P(next base + k | s, a^j) = pairs[0][j &amp; 3][k &gt;&gt; 2] · pairs[1][j &gt;&gt; 2][k &amp; 3].
+   */
+  private static void pairProducts(BigFraction[][] high, BigFraction[][][] pairs) {
+    for (int p = 0; p < 2; p++) {
+      for (int u = 0; u < 4; u++) {
+        BigFraction h0 = high[2 * p][u & 1];
+        BigFraction h1 = high[2 * p + 1][u >> 1];
+        for (int w = 0; w < 4; w++) {
+          BigFraction first = (w >> 1) == 1 ? h0 : BigFraction.ONE.subtract(h0);
+          BigFraction second = (w & 1) == 1 ? h1 : BigFraction.ONE.subtract(h1);
+          pairs[p][u][w] = first.multiply(second);
+        }
+      }
+    }
   }
 
   /**
