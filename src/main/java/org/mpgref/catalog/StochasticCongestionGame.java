@@ -16,7 +16,8 @@ import org.mpgref.performative.PerformativeGame;
 
 /**
  * The stochastic congestion game of Sahitaj, Sasnauskas, Yalın, Mandal and Radanović (AISTATS 2025, arXiv
- * 2504.20593, §5, Figures 1–2 right) as a performative game, read from the authors' code
+ * 2504.20593; the congestion panels of Figures 1–2, right, per the code's README) as a performative game, read from
+ * the authors' code
  * {@code PauliusSasnauskas/performative-mpgs@da85aa20f91e2d0f5e1b57955a363cd66ae830bc:cong_env.py} (lines 16-151) and
  * {@code cong_alg_common.py} (lines 48, 91-94, 121, 167); see {@code specs/stochastic-congestion-game.md} and
  * ../shared/reference/performative.md §1.6.
@@ -54,9 +55,9 @@ import org.mpgref.performative.PerformativeGame;
  * the published ω ∈ {1/10, 3/100}. This class takes c_r, c_p as exact rationals ({@link #of}); {@link #fromOmega}
  * uses the rational {@link #SQRT_66} = 1098305/135192, a continued-fraction convergent of √66 that solves Pell's
  * equation 1098305² − 66·135192² = 1, hence 0 &lt; 1098305/135192 − √66 &lt; 1/(2√66·135192²) &lt; 3.5·10^-12 (12
- * significant digits, 8.12403840464); its c is below the real one by a relative error below 4.3·10^-13. Parameters: c_r ≥ 0, 0 ≤ c_p &lt; 2 (at c_p ≥ 2 a deployed probability 0 makes a
- * weight 1 + y ≤ 0: the clipped row is all zero and the code divides 0 by 0), γ ∈ [0, 1) (published 99/100), ρ a
- * distribution over the 33 states. ρ defaults to uniform, because the code's estimators start rollouts from every
+ * significant digits, 8.12403840464); its c is below the real one by a relative error below 4.3·10^-13.
+ * Parameters: c_r ≥ 0, 0 ≤ c_p &lt; 2 (at c_p ≥ 2 a deployed probability 0 makes a weight 1 + y ≤ 0: the clipped row
+ * is all zero and the code divides 0 by 0), γ ∈ [0, 1) (published 99/100), ρ a distribution over the 33 states. ρ defaults to uniform, because the code's estimators start rollouts from every
  * row of all_states and sum them (cong_main_pga.py:98-108), an unnormalised uniform ρ; its env_reset state (0,0,0,0)
  * (cong_env.py:12-13) is used only by the reward logger ({@link #codeResetInitial()}).
  *
@@ -70,7 +71,7 @@ import org.mpgref.performative.PerformativeGame;
  */
 public final class StochasticCongestionGame implements PerformativeGame {
   /** Where the definition comes from. */
-  public static final String SOURCE = "Sahitaj et al. AISTATS 2025 (arXiv 2504.20593) §5; code "
+  public static final String SOURCE = "Sahitaj et al. AISTATS 2025 (arXiv 2504.20593), Figures 1-2 right; code "
       + "PauliusSasnauskas/performative-mpgs@da85aa2:cong_env.py:16-151, cong_main_pga.py:79-80, "
       + "cong_alg_common.py:48,91-94,121,167";
   /** N = 4 agents. */
