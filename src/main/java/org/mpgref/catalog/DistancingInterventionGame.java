@@ -379,7 +379,24 @@ public final class DistancingInterventionGame implements PerformativeGame {
     BigFraction[][][] hi = new BigFraction[agents][states][];
     BigFraction[][][] mid = new BigFraction[agents][states][];
     BigFraction[][] err = new BigFraction[agents][states];
+    // Agents with equal rows π̄_i(·|s) at every state and equal w̃^(i) face the same multiset of others, so they have
+    // the same Q_int: compute it once per such class (the symmetric deployments of the audit have one class).
+    java.util.Map<java.util.List<Object>, Integer> first = new java.util.HashMap<>();
     for (int i = 0; i < agents; i++) {
+      java.util.List<Object> key = new java.util.ArrayList<>();
+      for (int s = 0; s < states; s++) {
+        key.add(java.util.List.of(deployed.row(i, s)));
+      }
+      key.add(java.util.List.of(perturbed[i]));
+      Integer same = first.putIfAbsent(key, i);
+      if (same != null) {
+        q[i] = q[same];
+        lo[i] = lo[same];
+        hi[i] = hi[same];
+        mid[i] = mid[same];
+        err[i] = err[same];
+        continue;
+      }
       q[i] = beta.signum() == 0 ? zeros(states, facilities + 1) : interventionQ(i, deployed, e);
       for (int s = 0; s < states; s++) {
         BigFraction width = enclose(q[i][s], lo[i], hi[i], mid[i], s);
@@ -482,11 +499,18 @@ public final class DistancingInterventionGame implements PerformativeGame {
   private static BigFraction max(BigFraction[] xs) {
     BigFraction m = xs[0];
     for (BigFraction x : xs) {
-      if (Rationals.compare(x, m) > 0) {
+      if (greater(x, m)) {
         m = x;
       }
     }
     return m;
+  }
+
+  /** x &gt; y by cross-multiplication (no reduction; the Q tables carry thousands of bits). */
+  private static boolean greater(BigFraction x, BigFraction y) {
+    int sign = x.getDenominator().signum() * y.getDenominator().signum();
+    int c = x.getNumerator().multiply(y.getDenominator()).compareTo(y.getNumerator().multiply(x.getDenominator()));
+    return c * sign > 0;
   }
 
   /**
