@@ -40,6 +40,8 @@ public final class DistancingAudit {
   public static final BigFraction GAP_THRESHOLD = BigFraction.of(1, 1_000_000);
   /** The papers' stopping rule on the L1 change between successive iterates (10e−16 in the authors' code). */
   public static final double STOP_L1 = 1e-15;
+  /** Largest stride of {@link #runTraced}. */
+  public static final int MAX_STRIDE = 100_000;
 
   /**
    * What one algorithm's run gave.
@@ -54,6 +56,61 @@ public final class DistancingAudit {
    */
   public record RunSummary(Algorithm algorithm, String eta, int iterations, int stopIteration, int firstBelowThreshold,
       NashGap finalGap, boolean agentsIdentical) {}
+
+  /**
+   * The exact Nash gaps max_i gap_i(ρ) of one run's iterates (each double iterate put exactly on the simplex by
+   * {@link Policy#ofDoublePolicy}, its gap computed in rationals): every iterate t = 0..{@code everyUntil}, then
+   * every {@code stride}-th after it (t = everyUntil + k·stride), and the last iterate.
+   *
+   * @param algorithm the dynamics
+   * @param eta the step size as a decimal string
+   * @param iterations the scored iterations t, increasing
+   * @param gaps the exact Nash gap at each, same length
+   * @param everyUntil the last t up to which every iterate is scored (the first t with exact gap ≤ 1e−6, or the
+   *     last iterate if the threshold was not reached)
+   * @param stride the subsample step after {@code everyUntil}, ≥ 1
+   */
+  public record GapTrace(Algorithm algorithm, String eta, List<Integer> iterations, List<BigFraction> gaps,
+      int everyUntil, int stride) {
+    /**
+     * Copies the lists.
+     *
+     * @param algorithm the dynamics
+     * @param eta the step size as a decimal string
+     * @param iterations the scored iterations t, increasing
+     * @param gaps the exact Nash gap at each, same length
+     * @param everyUntil the last t up to which every iterate is scored
+     * @param stride the subsample step after {@code everyUntil}, ≥ 1
+     * @throws IllegalArgumentException if the lists differ in length or the stride is below 1
+     */
+    public GapTrace {
+      iterations = List.copyOf(iterations);
+      gaps = List.copyOf(gaps);
+      if (iterations.size() != gaps.size() || stride < 1) {
+        throw new IllegalArgumentException("gap trace of " + algorithm.label() + ": " + iterations.size()
+            + " iterations, " + gaps.size() + " gaps, stride " + stride + "; need equal lengths and stride >= 1");
+      }
+    }
+  }
+
+  /**
+   * An audit's results with the exact gap traces.
+   *
+   * @param runs the run summaries (IPG, projected Q-ascent, INPG)
+   * @param traces their exact gap traces, same order
+   */
+  public record Traced(List<RunSummary> runs, List<GapTrace> traces) {
+    /**
+     * Copies the lists.
+     *
+     * @param runs the run summaries (IPG, projected Q-ascent, INPG)
+     * @param traces their exact gap traces, same order
+     */
+    public Traced {
+      runs = List.copyOf(runs);
+      traces = List.copyOf(traces);
+    }
+  }
 
   private final int agents;
   private final int maxIterations;
@@ -86,6 +143,29 @@ public final class DistancingAudit {
    * @return the run summaries (IPG, projected Q-ascent, INPG)
    */
   public List<RunSummary> run(PrintStream out, PrintStream err) {
+    return run(out, err, 0).runs();
+  }
+
+  /**
+   * Runs the audit and keeps, per algorithm, the exact Nash gap of every iterate until the threshold and of every
+   * {@code stride}-th iterate after it (and the last). Prints exactly what {@link #run(PrintStream, PrintStream)}
+   * prints on {@code out}; progress of the extra scoring goes to {@code err}.
+   *
+   * @param out the report
+   * @param err progress
+   * @param stride the subsample step after the threshold, 1..{@value #MAX_STRIDE}
+   * @return the run summaries and the gap traces
+   * @throws IllegalArgumentException if the stride is outside 1..{@value #MAX_STRIDE}
+   */
+  public Traced runTraced(PrintStream out, PrintStream err, int stride) {
+    if (stride < 1 || stride > MAX_STRIDE) {
+      throw new IllegalArgumentException("gap trace stride " + stride + ": must be in 1.." + MAX_STRIDE);
+    }
+    return run(out, err, stride);
+  }
+
+  /** stride 0: no traces are kept (the plain audit). */
+  private Traced run(PrintStream out, PrintStream err, int stride) {
     AnonymousMarkovGame game = DistancingGame.of(DistancingGame.published(agents));
     out.println("mpgref audit distancing");
     out.println("game:   " + game.name());
@@ -97,21 +177,23 @@ public final class DistancingAudit {
         + maxIterations + " iterations");
     out.println();
     List<RunSummary> runs = new ArrayList<>();
+    List<GapTrace> traces = new ArrayList<>();
     Object[][] settings = {
         {Algorithm.IPG, "1e-4", 1e-4, "as published (Leonardos et al.; Fox et al.)"},
         {Algorithm.PROJECTED_Q_ASCENT, "5e-3", 5e-3, "Ding et al.'s code for rho = (1/2,1/2)"},
         {Algorithm.INPG, "1e-4", 1e-4, "as published (Fox et al.)"}};
     for (Object[] st : settings) {
-      runs.add(runOne(game, (Algorithm) st[0], (String) st[1], (Double) st[2], (String) st[3], out, err));
+      runs.add(runOne(game, (Algorithm) st[0], (String) st[1], (Double) st[2], (String) st[3], stride, traces, out,
+          err));
     }
     exactStepsCheck(game, out, err);
     List<PotentialCheck.Result> checks = potentialChecks(out, err);
     compare(runs, checks, game, out);
-    return runs;
+    return new Traced(runs, traces);
   }
 
   private RunSummary runOne(AnonymousMarkovGame game, Algorithm algorithm, String etaText, double eta, String etaSource,
-      PrintStream out, PrintStream err) {
+      int stride, List<GapTrace> traces, PrintStream out, PrintStream err) {
     err.println("[audit] running " + algorithm.label() + " (eta = " + etaText + ") ...");
     List<Iterate> iterates = DoubleDynamics.run(game.toDouble(), algorithm, eta, maxIterations, STOP_L1, t -> {
       if (t % 250 == 0) {
@@ -132,9 +214,13 @@ public final class DistancingAudit {
     int first = -1;
     BigFraction before = BigFraction.ZERO;
     BigFraction at = BigFraction.ZERO;
+    List<Integer> traceT = new ArrayList<>();
+    List<BigFraction> traceGap = new ArrayList<>();
     for (Iterate it : iterates) {
       Cancellation.check();
       BigFraction g = NashGap.of(game, Policy.ofDoublePolicy(it.policy())).nashGap();
+      traceT.add(it.t());
+      traceGap.add(g);
       if (Rationals.compare(g, GAP_THRESHOLD) <= 0) {
         first = it.t();
         at = g;
@@ -147,6 +233,26 @@ public final class DistancingAudit {
     }
     Policy last = Policy.ofDoublePolicy(iterates.get(steps).policy());
     NashGap finalGap = NashGap.of(game, last);
+    if (stride > 0) {
+      int everyUntil = traceT.get(traceT.size() - 1);
+      if (everyUntil < steps) {
+        err.println("[audit]   for the report: scoring t = " + (everyUntil + stride) + ", " + (everyUntil + 2 * stride)
+            + ", ... (every " + stride + ") and t = " + steps + " exactly ...");
+      }
+      for (int t = everyUntil + stride; t < steps; t += stride) {
+        Cancellation.check();
+        traceT.add(t);
+        traceGap.add(NashGap.of(game, Policy.ofDoublePolicy(iterates.get(t).policy())).nashGap());
+        if ((t - everyUntil) % (50 * stride) == 0) {
+          err.println("[audit]   exact gap at t=" + t + " ~ " + sci(traceGap.get(traceGap.size() - 1)));
+        }
+      }
+      if (everyUntil < steps) {
+        traceT.add(steps);
+        traceGap.add(finalGap.nashGap());
+      }
+      traces.add(new GapTrace(algorithm, etaText, traceT, traceGap, everyUntil, stride));
+    }
     Evaluation ev = finalGap.evaluation();
     out.println("== " + algorithm.label() + ", eta = " + etaText + " (" + etaSource + ") ==");
     out.println("update: " + algorithm.source());

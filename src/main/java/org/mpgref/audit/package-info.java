@@ -2,7 +2,8 @@
  * Exact audits of published experiments. Concept: re-running the distancing-game experiments of the seed papers
  * with exact evaluation of every iterate — Nash gaps, potential, monotonicity and the theory constants — and
  * reporting where the published settings meet or miss what the theorems assume
- * ({@link org.mpgref.audit.DistancingAudit}).
+ * ({@link org.mpgref.audit.DistancingAudit}), and, with {@code --report DIR}, a Markdown report with the figure of
+ * the exact Nash gaps ({@link org.mpgref.audit.DistancingReport}, drawn by {@code org.mpgref.report}).
  *
  * <p>Layering: outside the core. May depend on every core package; no core package depends on it.
  *

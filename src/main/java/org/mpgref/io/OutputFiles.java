@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Writing output files all or nothing: the text goes to a temporary file in the target's directory, which is then
- * moved over the target atomically, so a reader (or a failed run) never sees a half-written file.
+ * Writing output files all or nothing: the text (or bytes) goes to a temporary file in the target's directory, which
+ * is then moved over the target atomically, so a reader (or a failed run) never sees a half-written file.
  */
 public final class OutputFiles {
   private OutputFiles() {}
@@ -27,6 +27,19 @@ public final class OutputFiles {
    *     directory, no permission, the target is a directory, no space left)
    */
   public static void writeAtomically(Path target, String text) {
+    writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes bytes (an image, say) to a file atomically: either the whole new content is there, or the file is as
+   * before.
+   *
+   * @param target the file to write
+   * @param bytes its content
+   * @throws IllegalArgumentException with a one-line message naming the file if it cannot be written (missing
+   *     directory, no permission, the target is a directory, no space left)
+   */
+  public static void writeAtomically(Path target, byte[] bytes) {
     Path abs = target.toAbsolutePath();
     @Nullable Path dir = abs.getParent();
     if (dir == null) {
@@ -43,7 +56,7 @@ public final class OutputFiles {
       String base = "." + (fileName == null ? "out" : fileName.toString()) + ".";
       Path candidate = dir.resolve(base + Long.toUnsignedString(System.nanoTime(), 36) + ".tmp");
       tmp = candidate;
-      Files.writeString(candidate, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+      Files.write(candidate, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
           java.nio.file.StandardOpenOption.WRITE);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

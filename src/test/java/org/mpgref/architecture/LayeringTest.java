@@ -98,4 +98,14 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAPackage("org.mpgref.stability..")
         .check(MAIN);
   }
+
+  @Test
+  void coreNeverDependsOnReports() {
+    // Reports (PNG figures, Markdown) are drawn from results; audit and cli may use them, the core never does.
+    noClasses().that().resideInAnyPackage("org.mpgref.numbers..", "org.mpgref.game..", "org.mpgref.linalg..",
+            "org.mpgref.mdp..", "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.dynamics..",
+            "org.mpgref.theory..", "org.mpgref.catalog..", "org.mpgref.limits..", "org.mpgref.performative..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.report..", "org.knowm.xchart..")
+        .check(MAIN);
+  }
 }
