@@ -20,7 +20,7 @@ class LayeringTest {
   void coreNeverDependsOnIoCliServerAuditOrConformance() {
     noClasses().that().resideInAnyPackage("org.mpgref.numbers..", "org.mpgref.game..", "org.mpgref.linalg..",
             "org.mpgref.mdp..", "org.mpgref.evaluation..", "org.mpgref.potential..", "org.mpgref.dynamics..", "org.mpgref.theory..",
-            "org.mpgref.catalog..", "org.mpgref.limits..", "org.mpgref.performative..")
+            "org.mpgref.catalog..", "org.mpgref.limits..", "org.mpgref.performative..", "org.mpgref.stability..")
         .should().dependOnClassesThat().resideInAnyPackage("org.mpgref.io..", "org.mpgref.cli..",
             "org.mpgref.server..", "org.mpgref.audit..", "org.mpgref.conformance..")
         .check(MAIN);
