@@ -69,29 +69,16 @@ public final class ExecutedActionGame implements MarkovGame {
   public static ExecutedActionGame of(String name, MarkovGame base, BigFraction[][][][] kernel) {
     int agents = base.agentCount();
     int states = base.stateCount();
-    if (kernel.length != agents) {
-      throw new InvalidGameException("kernel has " + kernel.length + " agents; the base game has " + agents);
-    }
+    requireShape(agents, states, base::actionCount, kernel.length, i -> kernel[i].length,
+        (i, s) -> kernel[i][s].length, (i, s, a) -> kernel[i][s][a].length);
     BigFraction[][][][] copy = new BigFraction[agents][states][][];
     for (int i = 0; i < agents; i++) {
-      if (kernel[i].length != states) {
-        throw new InvalidGameException("kernel of agent " + i + " has " + kernel[i].length + " states; the base game has "
-            + states);
-      }
       int chosen = kernel[i][0].length;
       for (int s = 0; s < states; s++) {
-        if (kernel[i][s].length == 0 || kernel[i][s].length != chosen) {
-          throw new InvalidGameException("kernel of agent " + i + " at s=" + s + " has " + kernel[i][s].length
-              + " chosen actions; it must have the same number >= 1 at every state (" + chosen + " at s=0)");
-        }
         copy[i][s] = new BigFraction[chosen][];
         for (int a = 0; a < chosen; a++) {
           BigFraction[] row = kernel[i][s][a].clone();
           String what = "K_" + i + "(.|s=" + s + ",a=" + a + ")";
-          if (row.length != base.actionCount(i)) {
-            throw new InvalidGameException(what + " has " + row.length + " entries; agent " + i + " has "
-                + base.actionCount(i) + " actions in the base game");
-          }
           Distributions.require(row, what);
           copy[i][s][a] = row;
         }
@@ -112,29 +99,16 @@ public final class ExecutedActionGame implements MarkovGame {
   public static DoubleMarkovGame ofDouble(DoubleMarkovGame base, double[][][][] kernel) {
     int agents = base.agentCount();
     int states = base.stateCount();
-    if (kernel.length != agents) {
-      throw new InvalidGameException("kernel has " + kernel.length + " agents; the base game has " + agents);
-    }
+    requireShape(agents, states, base::actionCount, kernel.length, i -> kernel[i].length,
+        (i, s) -> kernel[i][s].length, (i, s, a) -> kernel[i][s][a].length);
     double[][][][] copy = new double[agents][states][][];
     for (int i = 0; i < agents; i++) {
-      if (kernel[i].length != states) {
-        throw new InvalidGameException("kernel of agent " + i + " has " + kernel[i].length + " states; the base game has "
-            + states);
-      }
       int chosen = kernel[i][0].length;
       for (int s = 0; s < states; s++) {
-        if (kernel[i][s].length == 0 || kernel[i][s].length != chosen) {
-          throw new InvalidGameException("kernel of agent " + i + " at s=" + s + " has " + kernel[i][s].length
-              + " chosen actions; it must have the same number >= 1 at every state (" + chosen + " at s=0)");
-        }
         copy[i][s] = new double[chosen][];
         for (int a = 0; a < chosen; a++) {
           double[] row = kernel[i][s][a].clone();
           String what = "K_" + i + "(.|s=" + s + ",a=" + a + ")";
-          if (row.length != base.actionCount(i)) {
-            throw new InvalidGameException(what + " has " + row.length + " entries; agent " + i + " has "
-                + base.actionCount(i) + " actions in the base game");
-          }
           double sum = 0;
           for (int b = 0; b < row.length; b++) {
             if (!(row[b] >= 0) || row[b] == Double.POSITIVE_INFINITY) {
@@ -506,6 +480,46 @@ public final class ExecutedActionGame implements MarkovGame {
     @Override
     public double expectedPhi(int state, double[][] policyAtState) {
       return base.expectedPhi(state, effective(state, policyAtState));
+    }
+  }
+
+  /** The block lengths of a kernel [i][s][a][ã], read through accessors so that both worlds share one check. */
+  private interface Length2 {
+    int of(int i, int s);
+  }
+
+  /** The length of row (i, s, a). */
+  private interface Length3 {
+    int of(int i, int s, int a);
+  }
+
+  /**
+   * Checks a kernel's shape: one block per agent and state, the same number ≥ 1 of chosen actions at every state, and
+   * rows of |Ã_i| entries (the base game's actions).
+   */
+  private static void requireShape(int agents, int states, java.util.function.IntUnaryOperator baseActions,
+      int agentBlocks, java.util.function.IntUnaryOperator stateBlocks, Length2 chosenRows, Length3 rowLength) {
+    if (agentBlocks != agents) {
+      throw new InvalidGameException("kernel has " + agentBlocks + " agents; the base game has " + agents);
+    }
+    for (int i = 0; i < agents; i++) {
+      if (stateBlocks.applyAsInt(i) != states) {
+        throw new InvalidGameException("kernel of agent " + i + " has " + stateBlocks.applyAsInt(i)
+            + " states; the base game has " + states);
+      }
+      int chosen = chosenRows.of(i, 0);
+      for (int s = 0; s < states; s++) {
+        if (chosenRows.of(i, s) == 0 || chosenRows.of(i, s) != chosen) {
+          throw new InvalidGameException("kernel of agent " + i + " at s=" + s + " has " + chosenRows.of(i, s)
+              + " chosen actions; it must have the same number >= 1 at every state (" + chosen + " at s=0)");
+        }
+        for (int a = 0; a < chosen; a++) {
+          if (rowLength.of(i, s, a) != baseActions.applyAsInt(i)) {
+            throw new InvalidGameException("K_" + i + "(.|s=" + s + ",a=" + a + ") has " + rowLength.of(i, s, a)
+                + " entries; agent " + i + " has " + baseActions.applyAsInt(i) + " actions in the base game");
+          }
+        }
+      }
     }
   }
 }
